@@ -1,0 +1,55 @@
+import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { PUBLIC } from '../common/auth-checker.js';
+import type { RequestContext } from '../common/context.js';
+import { Permission } from '../common/permission.js';
+import { changePassword, login, logout, me, refresh } from './auth.service.js';
+import { AuthPayload, Me } from './auth.types.js';
+import { wechatLogin } from './wechat-login.service.js';
+
+@Resolver()
+export class AuthResolver {
+  @Authorized(Permission.SELF_READ)
+  @Query(() => Me)
+  me(@Ctx() ctx: RequestContext): Promise<Me> {
+    return me(ctx);
+  }
+
+  // Public by nature: these are how a caller gets a token at all.
+  @Authorized(PUBLIC)
+  @Mutation(() => AuthPayload, { description: '用户名密码登录；连续失败 5 次锁定' })
+  login(
+    @Ctx() ctx: RequestContext,
+    @Arg('username', () => String) username: string,
+    @Arg('password', () => String) password: string,
+  ): Promise<AuthPayload> {
+    return login(ctx, username, password);
+  }
+
+  @Authorized(PUBLIC)
+  @Mutation(() => AuthPayload, { description: '用刷新令牌换取新令牌；旧刷新令牌随即失效，重复使用将强制下线' })
+  refreshToken(@Ctx() ctx: RequestContext, @Arg('refreshToken', () => String) token: string): Promise<AuthPayload> {
+    return refresh(ctx, token);
+  }
+
+  @Authorized(PUBLIC)
+  @Mutation(() => Boolean)
+  logout(@Ctx() ctx: RequestContext, @Arg('refreshToken', () => String) token: string): Promise<boolean> {
+    return logout(ctx, token);
+  }
+
+  @Authorized(PUBLIC)
+  @Mutation(() => AuthPayload, { description: '小程序登录：wx.login 的 code 换取会话' })
+  wechatLogin(@Ctx() ctx: RequestContext, @Arg('code', () => String) code: string): Promise<AuthPayload> {
+    return wechatLogin(ctx, code);
+  }
+
+  @Authorized(Permission.SELF_READ)
+  @Mutation(() => Boolean)
+  changePassword(
+    @Ctx() ctx: RequestContext,
+    @Arg('currentPassword', () => String) current: string,
+    @Arg('newPassword', () => String) next: string,
+  ): Promise<boolean> {
+    return changePassword(ctx, current, next);
+  }
+}

@@ -1,0 +1,52 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { KeyStore } from '../auth/key-store.js';
+import type { Config } from '../config.js';
+import type { DomainEvent, EventBus } from './events.js';
+import type { Logger } from './logger.js';
+import { type Permission, type Role, permissionsOf } from './permission.js';
+import type { PubSub } from './pubsub.js';
+
+export interface Principal {
+  accountId: string;
+  username: string;
+  personId: string | null;
+  roles: Role[];
+  permissions: Set<Permission>;
+}
+
+/** Process-wide parts every request shares. */
+export interface AppServices {
+  config: Config;
+  log: Logger;
+  bus: EventBus;
+  pubsub: PubSub;
+  keys: KeyStore;
+}
+
+/** Everything a service needs about the current request. Services take it as their first argument. */
+export interface RequestContext extends AppServices {
+  em: EntityManager;
+  principal: Principal | null;
+  requestId: string;
+  ip?: string;
+  /** Set inside `inTransaction`: queues an event to publish after commit. */
+  emit?: (event: DomainEvent) => void;
+}
+
+export function principalFrom(p: Omit<Principal, 'permissions'>): Principal {
+  return { ...p, permissions: permissionsOf(p.roles) };
+}
+
+export function can(ctx: RequestContext, permission: Permission): boolean {
+  return ctx.principal?.permissions.has(permission) ?? false;
+}
+
+/** One mutation, one transaction; its events go out only once the transaction committed. */
+export async function inTransaction<T>(ctx: RequestContext, work: (tx: RequestContext) => Promise<T>): Promise<T> {
+  const events: DomainEvent[] = [];
+  const result = await ctx.em.transactional((em) =>
+    work({ ...ctx, em: em as EntityManager, emit: (e) => events.push(e) }),
+  );
+  for (const e of events) ctx.bus.publish(e);
+  return result;
+}

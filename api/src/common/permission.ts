@@ -1,0 +1,70 @@
+import { registerEnumType } from 'type-graphql';
+
+/** The one list of what a caller may do. Roles are bundles of these; resolvers ask for these, never roles. */
+export enum Permission {
+  SELF_READ = 'SELF_READ',
+  PERSON_READ = 'PERSON_READ',
+  PERSON_READ_ALL = 'PERSON_READ_ALL',
+  PERSON_READ_SENSITIVE = 'PERSON_READ_SENSITIVE',
+  PERSON_WRITE = 'PERSON_WRITE',
+  PERSON_OFFBOARD = 'PERSON_OFFBOARD',
+  PERSON_IMPORT = 'PERSON_IMPORT',
+  PERSON_EXPORT = 'PERSON_EXPORT',
+  CARD_MANAGE = 'CARD_MANAGE',
+  CARD_REPORT_LOST = 'CARD_REPORT_LOST',
+  VEHICLE_MANAGE = 'VEHICLE_MANAGE',
+  BIOMETRIC_ENROLL = 'BIOMETRIC_ENROLL',
+  ORG_READ = 'ORG_READ',
+  ORG_WRITE = 'ORG_WRITE',
+  ROLE_MANAGE = 'ROLE_MANAGE',
+  AUDIT_READ = 'AUDIT_READ',
+  KPI_READ = 'KPI_READ',
+  DEVICE_SYNC = 'DEVICE_SYNC',
+}
+
+export enum Role {
+  ADMIN = 'ADMIN',
+  HR = 'HR',
+  SECURITY = 'SECURITY',
+  APPROVER = 'APPROVER',
+  CANTEEN = 'CANTEEN',
+  EMPLOYEE = 'EMPLOYEE',
+  CONTRACTOR = 'CONTRACTOR',
+  VISITOR = 'VISITOR',
+  DEVICE = 'DEVICE',
+}
+
+registerEnumType(Role, { name: 'Role', description: '角色' });
+
+const P = Permission;
+const SELF = [P.SELF_READ, P.PERSON_READ, P.CARD_REPORT_LOST];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  [Role.ADMIN]: Object.values(Permission).filter((p) => p !== P.DEVICE_SYNC),
+  [Role.HR]: [
+    ...SELF,
+    P.PERSON_READ_ALL,
+    P.PERSON_READ_SENSITIVE,
+    P.PERSON_WRITE,
+    P.PERSON_OFFBOARD,
+    P.PERSON_IMPORT,
+    P.PERSON_EXPORT,
+    P.CARD_MANAGE,
+    P.VEHICLE_MANAGE,
+    P.BIOMETRIC_ENROLL,
+    P.ORG_READ,
+    P.KPI_READ,
+  ],
+  [Role.SECURITY]: [...SELF, P.PERSON_READ_ALL, P.CARD_MANAGE, P.VEHICLE_MANAGE, P.ORG_READ, P.AUDIT_READ, P.KPI_READ],
+  // Department heads: PERSON_READ without PERSON_READ_ALL, so the service narrows them to their units.
+  [Role.APPROVER]: [...SELF, P.ORG_READ],
+  [Role.CANTEEN]: [...SELF, P.PERSON_READ_ALL, P.ORG_READ],
+  [Role.EMPLOYEE]: SELF,
+  [Role.CONTRACTOR]: [P.SELF_READ, P.PERSON_READ],
+  [Role.VISITOR]: [P.SELF_READ, P.PERSON_READ],
+  [Role.DEVICE]: [P.DEVICE_SYNC],
+};
+
+export function permissionsOf(roles: readonly Role[]): Set<Permission> {
+  return new Set(roles.flatMap((r) => ROLE_PERMISSIONS[r] ?? []));
+}

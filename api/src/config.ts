@@ -1,0 +1,85 @@
+import { z } from 'zod';
+
+// The only module that reads process.env. Everything else receives the typed, validated object.
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const csv = z.string().transform((v) =>
+  v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+);
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  HOST: z.string().default('0.0.0.0'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  PUBLIC_URL: z.string().url().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATABASE_URL: z.string().url().optional(),
+  EMBEDDED_PG_DIR: z.string().default('.data/postgres'),
+  EMBEDDED_PG_PORT: z.coerce.number().int().default(54329),
+  DATA_ENCRYPTION_KEY: z.string().optional(),
+  JWT_ISSUER: z.string().default('park-one-card'),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(900),
+  REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(30),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+  ARGON2_MEMORY_KIB: z.coerce.number().int().min(8192).default(19456),
+  ARGON2_TIME_COST: z.coerce.number().int().min(1).default(2),
+  WECHAT_API_BASE: z.string().url().optional(),
+  WECHAT_APPID: z.string().default(''),
+  WECHAT_SECRET: z.string().default(''),
+  ARCHIVE_REQUIRED_FIELDS: z
+    .string()
+    .default('EMPLOYEE:name,gender,idNumber,phone,orgUnit,post,photo;CONTRACTOR:name,gender,idNumber,phone,company,photo'),
+  ARCHIVE_COMPLETENESS_TARGET: z.coerce.number().min(0).max(1).default(0.98),
+  GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).default(10),
+  GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(1).default(30),
+  GRAPHQL_MAX_COST: z.coerce.number().int().min(10).default(20000),
+  GRAPHQL_INTROSPECTION: bool.optional(),
+  BODY_LIMIT: z.string().default('30mb'),
+  CORS_ORIGINS: csv.default([]),
+  PWA_DIST: z.string().optional(),
+});
+
+export type Env = z.infer<typeof schema>;
+
+export interface Config extends Env {
+  production: boolean;
+  dataKey: Buffer;
+  introspection: boolean;
+  requiredFields: Record<string, string[]>;
+}
+
+// A fixed, public key for development and tests only; production refuses to start without its own.
+const DEV_DATA_KEY = Buffer.alloc(32, 'park-one-card-development-key!!').toString('base64');
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  if (production && !e.DATA_ENCRYPTION_KEY) throw new Error('DATA_ENCRYPTION_KEY is required in production');
+  const dataKey = Buffer.from(e.DATA_ENCRYPTION_KEY ?? DEV_DATA_KEY, 'base64');
+  if (dataKey.length !== 32) throw new Error('DATA_ENCRYPTION_KEY must be 32 bytes, base64-encoded');
+  return {
+    ...e,
+    production,
+    dataKey,
+    introspection: e.GRAPHQL_INTROSPECTION ?? !production,
+    requiredFields: parseRequiredFields(e.ARCHIVE_REQUIRED_FIELDS),
+  };
+}
+
+function parseRequiredFields(spec: string): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const part of spec.split(';')) {
+    const [type, fields] = part.split(':');
+    if (!type || !fields) throw new Error(`ARCHIVE_REQUIRED_FIELDS: cannot read "${part}"`);
+    out[type.trim()] = fields.split(',').map((f) => f.trim());
+  }
+  return out;
+}

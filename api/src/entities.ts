@@ -1,0 +1,34 @@
+import { AccessGrant } from './access/access-grant.entity.js';
+import { PostAreaGrant } from './access/post-area-grant.entity.js';
+import { AuditEntry } from './audit/audit-entry.entity.js';
+import { RefreshToken } from './auth/refresh-token.entity.js';
+import { SigningKey } from './auth/signing-key.entity.js';
+import { UserAccount } from './auth/user-account.entity.js';
+import { BaseEntity } from './common/base.entity.js';
+import { BiometricTemplate } from './identity/biometric-template.entity.js';
+import { Card } from './identity/card.entity.js';
+import { ContractorCompany } from './identity/contractor-company.entity.js';
+import { OrgUnit } from './identity/org-unit.entity.js';
+import { Person } from './identity/person.entity.js';
+import { Post } from './identity/post.entity.js';
+import { Vehicle } from './identity/vehicle.entity.js';
+import { WechatBinding } from './identity/wechat-binding.entity.js';
+
+/** Every entity, listed explicitly (no folder scanning: esbuild runners and bundles both work). */
+export const entities = [
+  BaseEntity,
+  OrgUnit,
+  Post,
+  ContractorCompany,
+  Person,
+  Card,
+  Vehicle,
+  WechatBinding,
+  BiometricTemplate,
+  PostAreaGrant,
+  AccessGrant,
+  UserAccount,
+  RefreshToken,
+  SigningKey,
+  AuditEntry,
+];

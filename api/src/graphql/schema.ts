@@ -1,0 +1,32 @@
+import type { GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { KpiResolver } from '../analytics/kpi.resolver.js';
+import { AuditResolver } from '../audit/audit.resolver.js';
+import { AuthResolver } from '../auth/auth.resolver.js';
+import { authChecker } from '../common/auth-checker.js';
+import type { PubSub } from '../common/pubsub.js';
+import { CardResolver } from '../identity/card.resolver.js';
+import { ImportResolver } from '../identity/import.resolver.js';
+import { OrgResolver, PostResolver } from '../identity/org.resolver.js';
+import { PersonResolver } from '../identity/person.resolver.js';
+
+export const resolvers = [
+  AuthResolver,
+  PersonResolver,
+  CardResolver,
+  OrgResolver,
+  PostResolver,
+  ImportResolver,
+  AuditResolver,
+  KpiResolver,
+] as const;
+
+export function buildApiSchema(pubSub: PubSub): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers,
+    authChecker,
+    pubSub,
+    validate: false,
+    emitSchemaFile: false,
+  });
+}

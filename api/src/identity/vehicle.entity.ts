@@ -1,0 +1,34 @@
+import { Entity, Enum, ManyToOne, Property, type Ref } from '@mikro-orm/core';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { BaseEntity } from '../common/base.entity.js';
+import { VehicleType } from './identity.enums.js';
+import { Person } from './person.entity.js';
+
+/** A vehicle registered to a person. A plate is unique among active vehicles (partial index). */
+@ObjectType({ description: '车辆' })
+@Entity()
+export class Vehicle extends BaseEntity<'type' | 'newEnergy' | 'active' | 'personId'> {
+  @Field(() => String)
+  @Property({ type: 'string' })
+  plate!: string;
+
+  @Field(() => VehicleType)
+  @Enum({ items: () => VehicleType, type: 'string' })
+  type: VehicleType = VehicleType.CAR;
+
+  @Field(() => Boolean)
+  @Property({ type: 'boolean' })
+  newEnergy: boolean = false;
+
+  @Field(() => Boolean)
+  @Property({ type: 'boolean' })
+  active: boolean = true;
+
+  @ManyToOne(() => Person, { ref: true, index: true })
+  person!: Ref<Person>;
+
+  @Field(() => ID)
+  get personId(): string {
+    return this.person.id;
+  }
+}

@@ -1,0 +1,130 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { resolve } from 'node:path';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import cors from 'cors';
+import express from 'express';
+import { specifiedRules, validate } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import { KeyStore } from './auth/key-store.js';
+import { resolvePrincipal } from './auth/principal.js';
+import { EventBus } from './common/events.js';
+import type { AppServices, RequestContext } from './common/context.js';
+import type { Logger } from './common/logger.js';
+import { createTopics } from './common/pubsub.js';
+import type { Config } from './config.js';
+import { formatError } from './graphql/errors.js';
+import { queryLimitsRule } from './graphql/limits.js';
+import { buildApiSchema } from './graphql/schema.js';
+
+export interface RunningApi {
+  url: string;
+  port: number;
+  services: AppServices;
+  httpServer: Server;
+  stop(): Promise<void>;
+}
+
+/** Builds the whole HTTP + WebSocket server on an open ORM. Start-up and tests both come through here. */
+export async function startApi(config: Config, orm: MikroORM, log: Logger): Promise<RunningApi> {
+  const keys = new KeyStore(orm.em.fork(), config.dataKey);
+  await keys.init();
+  const services: AppServices = { config, log, bus: new EventBus(log), pubsub: createTopics(), keys };
+  const schema = await buildApiSchema(services.pubsub);
+
+  const makeContext = async (authorization: string | undefined, ip?: string): Promise<RequestContext> => {
+    const em = orm.em.fork();
+    const base: RequestContext = { ...services, em, principal: null, requestId: randomUUID(), ip };
+    return { ...base, principal: await resolvePrincipal(base, authorization) };
+  };
+
+  const app = express();
+  const httpServer = createServer(app);
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const wsCleanup = useServer(
+    {
+      schema,
+      validate: (s, doc) => validate(s, doc, [...specifiedRules, queryLimitsRule(limits(config))]),
+      context: (c) => {
+        const auth = c.connectionParams?.authorization;
+        return makeContext(typeof auth === 'string' ? auth : undefined);
+      },
+    },
+    wsServer,
+  );
+
+  const apollo = new ApolloServer<RequestContext>({
+    schema,
+    introspection: config.introspection,
+    csrfPrevention: true,
+    validationRules: [queryLimitsRule(limits(config))],
+    formatError: formatError(log),
+    includeStacktraceInErrorResponses: false,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      { serverWillStart: async () => ({ drainServer: async () => void (await wsCleanup.dispose()) }) },
+      ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
+    ],
+  });
+  await apollo.start();
+
+  app.disable('x-powered-by');
+  app.get('/health', async (_req, res) => {
+    const started = Date.now();
+    const db = await orm.em
+      .getConnection()
+      .execute('select 1')
+      .then(() => 'up' as const)
+      .catch(() => 'down' as const);
+    res.status(db === 'up' ? 200 : 503).json({ status: db === 'up' ? 'ok' : 'degraded', db, dbLatencyMs: Date.now() - started });
+  });
+  app.get('/.well-known/jwks.json', (_req, res) => {
+    res.set('cache-control', 'public, max-age=300').json(keys.jwks());
+  });
+  app.use(
+    '/graphql',
+    cors<cors.CorsRequest>({ origin: config.CORS_ORIGINS.length ? config.CORS_ORIGINS : false }),
+    express.json({ limit: config.BODY_LIMIT }),
+    expressMiddleware(apollo, { context: async ({ req }) => makeContext(req.headers.authorization, req.ip) }),
+  );
+  servePwa(app, config);
+
+  await new Promise<void>((ok) => httpServer.listen(config.PORT, config.HOST, ok));
+  const address = httpServer.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  const url = `http://127.0.0.1:${port}`;
+  log.info({ url }, 'api listening');
+  return {
+    url,
+    port,
+    services,
+    httpServer,
+    stop: async () => {
+      await apollo.stop();
+    },
+  };
+}
+
+function limits(config: Config) {
+  return { maxDepth: config.GRAPHQL_MAX_DEPTH, maxAliases: config.GRAPHQL_MAX_ALIASES, maxCost: config.GRAPHQL_MAX_COST };
+}
+
+/** The built PWA on the same origin: one URL for people, and the service worker's scope is "/". */
+function servePwa(app: express.Express, config: Config): void {
+  const dist = resolve(config.PWA_DIST ?? new URL('../../pwa/dist', import.meta.url).pathname);
+  if (!existsSync(`${dist}/index.html`)) return;
+  app.use(
+    express.static(dist, {
+      setHeaders: (res, path) => {
+        if (path.endsWith('sw.js') || path.endsWith('index.html')) res.setHeader('cache-control', 'no-cache');
+      },
+    }),
+  );
+  app.get(/^\/(?!graphql|health|\.well-known).*/, (_req, res) => res.sendFile(`${dist}/index.html`));
+}

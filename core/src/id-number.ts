@@ -1,0 +1,40 @@
+// Resident identity number (居民身份证号码), GB 11643-1999: 6-digit region, 8-digit birth date,
+// 3-digit sequence (odd = male), ISO 7064 MOD 11-2 check character.
+const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const CHECK_CHARS = '10X98765432';
+
+export type IdNumberProblem = 'FORMAT' | 'BIRTH_DATE' | 'CHECK_DIGIT';
+
+export function normalizeIdNumber(raw: string): string {
+  return raw.trim().toUpperCase();
+}
+
+export function idNumberCheckChar(first17: string): string {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * WEIGHTS[i]!;
+  return CHECK_CHARS[sum % 11]!;
+}
+
+/** Returns null when valid, else what is wrong. */
+export function checkIdNumber(raw: string, today: Date = new Date()): IdNumberProblem | null {
+  const id = normalizeIdNumber(raw);
+  if (!/^[1-9]\d{16}[\dX]$/.test(id)) return 'FORMAT';
+  const y = Number(id.slice(6, 10));
+  const m = Number(id.slice(10, 12));
+  const d = Number(id.slice(12, 14));
+  const birth = new Date(Date.UTC(y, m - 1, d));
+  if (y < 1900 || birth.getUTCMonth() !== m - 1 || birth.getUTCDate() !== d || birth.getTime() > today.getTime()) {
+    return 'BIRTH_DATE';
+  }
+  return idNumberCheckChar(id) === id[17] ? null : 'CHECK_DIGIT';
+}
+
+export function genderFromIdNumber(id: string): 'MALE' | 'FEMALE' {
+  return Number(id[16]) % 2 === 1 ? 'MALE' : 'FEMALE';
+}
+
+/** "110101********123X": region and last four stay readable for a guard comparing a card. */
+export function maskIdNumber(id: string): string {
+  if (id.length < 10) return '*'.repeat(id.length);
+  return `${id.slice(0, 6)}${'*'.repeat(id.length - 10)}${id.slice(-4)}`;
+}

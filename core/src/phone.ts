@@ -1,0 +1,16 @@
+// Mainland mobile numbers (1[3-9]x, 11 digits) and landlines with area code (010-12345678).
+const MOBILE = /^1[3-9]\d{9}$/;
+const LANDLINE = /^0\d{2,3}-?\d{7,8}(-\d{1,6})?$/;
+
+export function normalizePhone(raw: string): string {
+  return raw.replace(/[\s()]/g, '').replace(/^\+?86-?/, '');
+}
+
+export function isValidPhone(raw: string): boolean {
+  const phone = normalizePhone(raw);
+  return MOBILE.test(phone) || LANDLINE.test(phone);
+}
+
+export function maskPhone(phone: string): string {
+  return MOBILE.test(phone) ? `${phone.slice(0, 3)}****${phone.slice(7)}` : phone;
+}

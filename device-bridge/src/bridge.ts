@@ -1,0 +1,120 @@
+import { startHealthPoll } from './api/health.js';
+import { type BridgeConfig, ConfigError } from './config.js';
+import { type BridgeEvents, EventBus, type EventSource } from './event-bus.js';
+import { availabilityExtension } from './extensions/availability.js';
+import type { Extension, ExtensionContext, ExtensionFactory } from './extensions/extension.js';
+import { createLogger, errorMessage, type Logger, redactUrl } from './logger.js';
+import { connectBridgeClient } from './mqtt/client.js';
+import { startEmbeddedBroker } from './mqtt/embedded-broker.js';
+import { parseDeviceEvent } from './mqtt/payloads.js';
+import { MessageRouter } from './mqtt/router.js';
+import { topicFilters } from './mqtt/topics.js';
+
+export interface RunningBridge {
+  /** The broker devices should use: MQTT_URL, or the embedded broker's actual address. */
+  readonly brokerUrl: string;
+  /** Read-only view of the bus, for the platform's start script and tests. */
+  readonly events: EventSource<BridgeEvents>;
+  /** Publishes the offline state, stops extensions and the embedded broker. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Defaults to JSON logs at config.logLevel; the platform's start script may pass its own. */
+  logger?: Logger;
+}
+
+// Order matters only for stop (reverse). The graphql-ws sync extension (grants, commands, lockdown)
+// and the event-upload extension with its on-disk journal are added here in the next issue.
+const EXTENSIONS: readonly ExtensionFactory[] = [availabilityExtension];
+
+export async function startBridge(config: BridgeConfig, options: StartOptions = {}): Promise<RunningBridge> {
+  const logger = options.logger ?? createLogger(config.logLevel, config.siteId);
+  if (config.mqtt.url === undefined && config.mqtt.protocolVersion === 5) {
+    throw new ConfigError(['MQTT protocol 5 needs an external broker: Aedes speaks 3.1.1 only']);
+  }
+
+  // Everything started is undone in reverse, both on stop() and when a later start step fails.
+  const undo: Array<{ what: string; run: () => Promise<void> | void }> = [];
+  const unwind = async (): Promise<void> => {
+    for (const step of undo.splice(0).reverse()) {
+      try {
+        await step.run();
+      } catch (error) {
+        logger.error({ step: step.what, err: errorMessage(error) }, 'shutdown step failed');
+      }
+    }
+  };
+
+  try {
+    let brokerUrl = config.mqtt.url;
+    if (brokerUrl === undefined) {
+      const broker = await startEmbeddedBroker({ host: config.mqtt.host, port: config.mqtt.port, logger });
+      undo.push({ what: 'embedded broker', run: () => broker.stop() });
+      brokerUrl = broker.url;
+    }
+
+    const bus = new EventBus<BridgeEvents>((event, error) =>
+      logger.error({ event: String(event), err: errorMessage(error) }, 'event listener failed'),
+    );
+    undo.push({ what: 'event bus', run: () => bus.clear() });
+
+    const connection = await connectBridgeClient({
+      url: brokerUrl,
+      siteId: config.siteId,
+      protocolVersion: config.mqtt.protocolVersion,
+      logger,
+    });
+    undo.push({ what: 'mqtt', run: () => connection.close() });
+
+    const router = new MessageRouter(config.siteId, connection, logger);
+    connection.onMessage((topic, payload, packet) => void router.dispatch(topic, payload, packet));
+
+    // Envelope validation belongs to the topic contract, not to one extension: a malformed event is
+    // refused here even before the upload extension exists.
+    router.on('device-event', (topic, payload) => {
+      const envelope = parseDeviceEvent(payload);
+      logger.debug({ deviceId: topic.deviceId, kind: topic.kind, seq: envelope.seq }, 'device event');
+      bus.emit('device.event', { deviceId: topic.deviceId, kind: topic.kind, envelope });
+    });
+
+    const context: ExtensionContext = { config, logger, bus, inbound: router, mqtt: connection };
+    for (const create of EXTENSIONS) {
+      const extension: Extension = create(context);
+      await extension.start();
+      undo.push({ what: `extension ${extension.name}`, run: () => extension.stop() });
+      logger.debug({ extension: extension.name }, 'extension started');
+    }
+
+    // Unwinds before the extensions and the MQTT connection: in-flight messages finish, and may still
+    // reply, while their handlers and the connection are there.
+    undo.push({ what: 'router drain', run: () => router.drain() });
+    await connection.subscribe([
+      topicFilters.deviceEvents(config.siteId),
+      topicFilters.deviceStates(config.siteId),
+    ]);
+
+    const health = startHealthPoll({
+      apiUrl: config.apiUrl,
+      intervalMs: config.healthIntervalMs,
+      logger,
+      bus,
+    });
+    undo.push({ what: 'api health poll', run: () => health.stop() });
+
+    logger.info({ brokerUrl: redactUrl(brokerUrl), extensions: EXTENSIONS.length }, 'device bridge started');
+
+    let stopping: Promise<void> | undefined;
+    return {
+      brokerUrl,
+      events: bus,
+      stop: () => {
+        stopping ??= unwind().then(() => logger.info('device bridge stopped'));
+        return stopping;
+      },
+    };
+  } catch (error) {
+    await unwind();
+    throw error;
+  }
+}

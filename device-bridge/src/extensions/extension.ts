@@ -1,0 +1,28 @@
+import type { BridgeConfig } from '../config.js';
+import type { BridgeEvents, EventBus } from '../event-bus.js';
+import type { Logger } from '../logger.js';
+import type { MqttPublisher } from '../mqtt/client.js';
+import type { InboundRegistry } from '../mqtt/router.js';
+
+/**
+ * A unit of bridge behaviour with its own lifecycle (Zigbee2MQTT's extension model). Extensions never
+ * touch each other: they talk through the bus, read device messages through the router and publish
+ * through a publisher that cannot disconnect the bridge.
+ */
+export interface Extension {
+  readonly name: string;
+  /** Register handlers and listeners; the bridge subscribes to device topics only after every start. */
+  start(): Promise<void>;
+  /** Undo start; called in reverse start order, once, even if another extension's stop failed. */
+  stop(): Promise<void>;
+}
+
+export interface ExtensionContext {
+  readonly config: BridgeConfig;
+  readonly logger: Logger;
+  readonly bus: EventBus<BridgeEvents>;
+  readonly inbound: InboundRegistry;
+  readonly mqtt: MqttPublisher;
+}
+
+export type ExtensionFactory = (context: ExtensionContext) => Extension;

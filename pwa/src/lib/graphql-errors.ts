@@ -1,0 +1,35 @@
+export interface GraphQLErrorPayload {
+  message: string;
+  path?: ReadonlyArray<string | number>;
+  extensions?: { code?: string; [key: string]: unknown };
+}
+
+/** The server answered with errors; `message` is the first error's (Chinese) message, fit to show. */
+export class GraphQLRequestError extends Error {
+  readonly code: string | undefined;
+  readonly errors: GraphQLErrorPayload[];
+
+  constructor(errors: GraphQLErrorPayload[]) {
+    super(errors[0]?.message ?? 'GraphQL error');
+    this.name = 'GraphQLRequestError';
+    this.errors = errors;
+    this.code = errors[0]?.extensions?.code;
+  }
+}
+
+/** The request never got a GraphQL answer (offline, proxy error, HTML error page). */
+export class NetworkError extends Error {
+  readonly status: number | undefined;
+
+  constructor(message: string, status?: number) {
+    super(message);
+    this.name = 'NetworkError';
+    this.status = status;
+  }
+}
+
+export const AUTH_ERROR_CODES: ReadonlySet<string> = new Set(['TOKEN_EXPIRED', 'UNAUTHENTICATED']);
+
+export function isAuthError(errors: GraphQLErrorPayload[] | undefined): boolean {
+  return !!errors?.some((e) => AUTH_ERROR_CODES.has(e.extensions?.code ?? ''));
+}
