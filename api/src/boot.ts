@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { MikroORM } from '@mikro-orm/postgresql';
 import { createLogger, type Logger } from './common/logger.js';
 import { type Config, loadConfig } from './config.js';
 import { startEmbeddedPostgres } from './db/embedded.js';
@@ -8,6 +9,7 @@ import { type RunningApi, startApi } from './server.js';
 export interface BootedApp extends RunningApi {
   log: Logger;
   databaseUrl: string;
+  orm: MikroORM;
 }
 
 /** Config → database (embedded when DATABASE_URL is unset) → migrations → server. */
@@ -17,7 +19,11 @@ export async function boot(config: Config = loadConfig()): Promise<BootedApp> {
   let stopDb = async () => {};
   if (!databaseUrl) {
     log.info({ dir: config.EMBEDDED_PG_DIR }, 'DATABASE_URL not set: starting embedded PostgreSQL');
-    const db = await startEmbeddedPostgres(config.EMBEDDED_PG_DIR, config.EMBEDDED_PG_PORT, (m) => void log.debug({ pg: m }));
+    const db = await startEmbeddedPostgres(
+      config.EMBEDDED_PG_DIR,
+      config.EMBEDDED_PG_PORT,
+      (m) => void log.debug({ pg: m }),
+    );
     databaseUrl = db.url;
     stopDb = db.stop;
   }
@@ -29,6 +35,7 @@ export async function boot(config: Config = loadConfig()): Promise<BootedApp> {
     ...api,
     log,
     databaseUrl,
+    orm,
     stop: async () => {
       await api.stop();
       await orm.close();

@@ -31,7 +31,9 @@ const schema = z.object({
   WECHAT_SECRET: z.string().default(''),
   ARCHIVE_REQUIRED_FIELDS: z
     .string()
-    .default('EMPLOYEE:name,gender,idNumber,phone,orgUnit,post,photo;CONTRACTOR:name,gender,idNumber,phone,company,photo'),
+    .default(
+      'EMPLOYEE:name,gender,idNumber,phone,orgUnit,post,photo;CONTRACTOR:name,gender,idNumber,phone,company,photo',
+    ),
   ARCHIVE_COMPLETENESS_TARGET: z.coerce.number().min(0).max(1).default(0.98),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).default(10),
   GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(1).default(30),
@@ -40,6 +42,7 @@ const schema = z.object({
   BODY_LIMIT: z.string().default('30mb'),
   CORS_ORIGINS: csv.default([]),
   PWA_DIST: z.string().optional(),
+  SEED_DEMO: bool.default(false),
 });
 
 export type Env = z.infer<typeof schema>;

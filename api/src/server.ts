@@ -3,8 +3,8 @@ import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { resolve } from 'node:path';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import cors from 'cors';
@@ -14,8 +14,8 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { KeyStore } from './auth/key-store.js';
 import { resolvePrincipal } from './auth/principal.js';
-import { EventBus } from './common/events.js';
 import type { AppServices, RequestContext } from './common/context.js';
+import { EventBus } from './common/events.js';
 import type { Logger } from './common/logger.js';
 import { createTopics } from './common/pubsub.js';
 import type { Config } from './config.js';
@@ -82,7 +82,9 @@ export async function startApi(config: Config, orm: MikroORM, log: Logger): Prom
       .execute('select 1')
       .then(() => 'up' as const)
       .catch(() => 'down' as const);
-    res.status(db === 'up' ? 200 : 503).json({ status: db === 'up' ? 'ok' : 'degraded', db, dbLatencyMs: Date.now() - started });
+    res
+      .status(db === 'up' ? 200 : 503)
+      .json({ status: db === 'up' ? 'ok' : 'degraded', db, dbLatencyMs: Date.now() - started });
   });
   app.get('/.well-known/jwks.json', (_req, res) => {
     res.set('cache-control', 'public, max-age=300').json(keys.jwks());
@@ -112,7 +114,11 @@ export async function startApi(config: Config, orm: MikroORM, log: Logger): Prom
 }
 
 function limits(config: Config) {
-  return { maxDepth: config.GRAPHQL_MAX_DEPTH, maxAliases: config.GRAPHQL_MAX_ALIASES, maxCost: config.GRAPHQL_MAX_COST };
+  return {
+    maxDepth: config.GRAPHQL_MAX_DEPTH,
+    maxAliases: config.GRAPHQL_MAX_ALIASES,
+    maxCost: config.GRAPHQL_MAX_COST,
+  };
 }
 
 /** The built PWA on the same origin: one URL for people, and the service worker's scope is "/". */

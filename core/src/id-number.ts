@@ -23,7 +23,12 @@ export function checkIdNumber(raw: string, today: Date = new Date()): IdNumberPr
   const m = Number(id.slice(10, 12));
   const d = Number(id.slice(12, 14));
   const birth = new Date(Date.UTC(y, m - 1, d));
-  if (y < 1900 || birth.getUTCMonth() !== m - 1 || birth.getUTCDate() !== d || birth.getTime() > today.getTime()) {
+  if (
+    y < 1900 ||
+    birth.getUTCMonth() !== m - 1 ||
+    birth.getUTCDate() !== d ||
+    birth.getTime() > today.getTime()
+  ) {
     return 'BIRTH_DATE';
   }
   return idNumberCheckChar(id) === id[17] ? null : 'CHECK_DIGIT';

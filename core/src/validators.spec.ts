@@ -27,7 +27,7 @@ describe('resident ID numbers (GB 11643)', () => {
   });
   it('reads gender from the sequence digit', () => {
     expect(genderFromIdNumber('11010519491231002X')).toBe('FEMALE');
-    expect(genderFromIdNumber('110105194912310010'.slice(0, 16) + '1X')).toBe('MALE');
+    expect(genderFromIdNumber(`${'110105194912310010'.slice(0, 16)}1X`)).toBe('MALE');
   });
   it('masks all but region and last four', () => {
     expect(maskIdNumber('11010519491231002X')).toBe('110105********002X');

@@ -8,7 +8,13 @@ const BOTTOM = [0x0d, 0x47, 0xa1];
 const CARD = [0xff, 0xff, 0xff];
 const BOLT = [0xff, 0xb3, 0x00];
 const BOLT_POLYGON = [
-  [0.5, 0.31], [0.61, 0.31], [0.545, 0.465], [0.63, 0.465], [0.43, 0.7], [0.49, 0.535], [0.39, 0.535],
+  [0.5, 0.31],
+  [0.61, 0.31],
+  [0.545, 0.465],
+  [0.63, 0.465],
+  [0.43, 0.7],
+  [0.49, 0.535],
+  [0.39, 0.535],
 ];
 
 function inRoundedRect(x, y, x0, y0, x1, y1, r) {
@@ -46,12 +52,18 @@ function render(size, options) {
   for (let py = 0; py < size; py++) {
     const row = Buffer.alloc(1 + size * 4);
     for (let px = 0; px < size; px++) {
-      let r = 0, g = 0, b = 0, a = 0;
+      let r = 0,
+        g = 0,
+        b = 0,
+        a = 0;
       for (let sy = 0; sy < SS; sy++) {
         for (let sx = 0; sx < SS; sx++) {
           const c = sample((px + (sx + 0.5) / SS) / size, (py + (sy + 0.5) / SS) / size, options);
           if (!c) continue;
-          r += c[0]; g += c[1]; b += c[2]; a += 1;
+          r += c[0];
+          g += c[1];
+          b += c[2];
+          a += 1;
         }
       }
       const o = 1 + px * 4;

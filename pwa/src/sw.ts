@@ -1,5 +1,10 @@
 /// <reference lib="webworker" />
-import { cleanupOutdatedCaches, createHandlerBoundToURL, type PrecacheEntry, precacheAndRoute } from 'workbox-precaching';
+import {
+  cleanupOutdatedCaches,
+  createHandlerBoundToURL,
+  type PrecacheEntry,
+  precacheAndRoute,
+} from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { NetworkOnly } from 'workbox-strategies';
 
@@ -9,7 +14,8 @@ precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 
 // API answers are personal and live; a cached one would show stale balances or another user's data.
-const isApi = ({ url }: { url: URL }): boolean => url.origin === self.location.origin && url.pathname === '/graphql';
+const isApi = ({ url }: { url: URL }): boolean =>
+  url.origin === self.location.origin && url.pathname === '/graphql';
 registerRoute(isApi, new NetworkOnly(), 'POST');
 registerRoute(isApi, new NetworkOnly(), 'GET');
 

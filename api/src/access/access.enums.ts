@@ -5,4 +5,7 @@ export enum GrantSource {
   PERSONAL = 'PERSONAL',
   TEMPORARY = 'TEMPORARY',
 }
-registerEnumType(GrantSource, { name: 'GrantSource', description: '授权来源：岗位默认、个人、临时（作业审批）' });
+registerEnumType(GrantSource, {
+  name: 'GrantSource',
+  description: '授权来源：岗位默认、个人、临时（作业审批）',
+});

@@ -1,4 +1,16 @@
-import { Arg, Authorized, Ctx, Field, Float, FieldResolver, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  Float,
+  Int,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import type { RequestContext } from '../common/context.js';
 import { Permission } from '../common/permission.js';
 import { Person } from '../identity/person.entity.js';
@@ -45,7 +57,10 @@ export class KpiResolver {
   }
 
   @FieldResolver(() => [IncompletePerson], { description: '档案不完整的人员' })
-  incomplete(@Root() c: ArchiveCompleteness, @Arg('limit', () => Int, { defaultValue: 50 }) limit: number): IncompletePerson[] {
+  incomplete(
+    @Root() c: ArchiveCompleteness,
+    @Arg('limit', () => Int, { defaultValue: 50 }) limit: number,
+  ): IncompletePerson[] {
     return c.all.slice(0, Math.min(Math.max(0, limit), 1000));
   }
 }

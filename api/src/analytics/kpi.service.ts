@@ -37,7 +37,8 @@ export interface Completeness {
 export async function archiveCompleteness(ctx: RequestContext): Promise<Completeness> {
   const spec = ctx.config.requiredFields;
   for (const fields of Object.values(spec)) {
-    for (const f of fields) if (!FIELDS[f]) throw new Error(`ARCHIVE_REQUIRED_FIELDS names unknown field "${f}"`);
+    for (const f of fields)
+      if (!FIELDS[f]) throw new Error(`ARCHIVE_REQUIRED_FIELDS names unknown field "${f}"`);
   }
   const types = Object.keys(spec).filter((t): t is PersonType => t in PersonType);
   let total = 0;

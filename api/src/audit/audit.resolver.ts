@@ -1,8 +1,20 @@
-import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  Int,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import type { RequestContext } from '../common/context.js';
 import { Permission } from '../common/permission.js';
-import { AuditEntry } from './audit-entry.entity.js';
 import { verifyChain } from './audit.service.js';
+import { AuditEntry } from './audit-entry.entity.js';
 
 @ObjectType()
 class AuditPage {

@@ -28,7 +28,9 @@ export async function recordAudit(ctx: RequestContext, ...records: AuditRecord[]
     await em.getConnection().execute('select pg_advisory_xact_lock(?)', [CHAIN_LOCK]);
     const [last] = await em
       .getConnection()
-      .execute<{ seq: string; hash: string }[]>('select seq, hash from audit_entry order by seq desc limit 1');
+      .execute<{ seq: string; hash: string }[]>(
+        'select seq, hash from audit_entry order by seq desc limit 1',
+      );
     tail = last ? { seq: Number(last.seq), hash: last.hash } : { seq: 0, hash: GENESIS_HASH };
   }
   const actorName = ctx.principal?.username ?? (ctx.requestId === 'system' ? 'system' : null);
@@ -89,6 +91,7 @@ export async function verifyChain(em: EntityManager, pageSize = 5000): Promise<C
       expectedSeq++;
       checked++;
     }
-    if (page.length < pageSize) return { ok: true, checked, firstBrokenSeq: null, firstBrokenId: null, reason: null };
+    if (page.length < pageSize)
+      return { ok: true, checked, firstBrokenSeq: null, firstBrokenId: null, reason: null };
   }
 }

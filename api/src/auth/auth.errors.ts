@@ -3,7 +3,9 @@ import { DomainError } from '../common/errors.js';
 export const AuthErrors = {
   invalidCredentials: () => new DomainError('INVALID_CREDENTIALS', '用户名或密码错误'),
   locked: (minutes: number) =>
-    new DomainError('ACCOUNT_LOCKED', `连续登录失败次数过多，账号已锁定，请 ${minutes} 分钟后再试`, { minutes }),
+    new DomainError('ACCOUNT_LOCKED', `连续登录失败次数过多，账号已锁定，请 ${minutes} 分钟后再试`, {
+      minutes,
+    }),
   disabled: () => new DomainError('ACCOUNT_DISABLED', '账号已停用，请联系管理员'),
   tokenInvalid: () => new DomainError('TOKEN_INVALID', '登录凭证无效，请重新登录'),
   tokenExpired: () => new DomainError('TOKEN_EXPIRED', '登录已过期，请重新登录'),

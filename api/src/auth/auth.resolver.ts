@@ -1,7 +1,8 @@
-import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { PUBLIC } from '../common/auth-checker.js';
 import type { RequestContext } from '../common/context.js';
-import { Permission } from '../common/permission.js';
+import { Permission, Role } from '../common/permission.js';
+import { setPersonRoles } from './account.service.js';
 import { changePassword, login, logout, me, refresh } from './auth.service.js';
 import { AuthPayload, Me } from './auth.types.js';
 import { wechatLogin } from './wechat-login.service.js';
@@ -26,8 +27,13 @@ export class AuthResolver {
   }
 
   @Authorized(PUBLIC)
-  @Mutation(() => AuthPayload, { description: '用刷新令牌换取新令牌；旧刷新令牌随即失效，重复使用将强制下线' })
-  refreshToken(@Ctx() ctx: RequestContext, @Arg('refreshToken', () => String) token: string): Promise<AuthPayload> {
+  @Mutation(() => AuthPayload, {
+    description: '用刷新令牌换取新令牌；旧刷新令牌随即失效，重复使用将强制下线',
+  })
+  refreshToken(
+    @Ctx() ctx: RequestContext,
+    @Arg('refreshToken', () => String) token: string,
+  ): Promise<AuthPayload> {
     return refresh(ctx, token);
   }
 
@@ -51,5 +57,15 @@ export class AuthResolver {
     @Arg('newPassword', () => String) next: string,
   ): Promise<boolean> {
     return changePassword(ctx, current, next);
+  }
+
+  @Authorized(Permission.ROLE_MANAGE)
+  @Mutation(() => [Role], { description: '设置人员的角色（替换原有角色）' })
+  setPersonRoles(
+    @Ctx() ctx: RequestContext,
+    @Arg('personId', () => ID) personId: string,
+    @Arg('roles', () => [Role]) roles: Role[],
+  ): Promise<Role[]> {
+    return setPersonRoles(ctx, personId, roles);
   }
 }

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { type RequestContext, inTransaction } from '../common/context.js';
-import { unauthenticated } from '../common/errors.js';
-import { Role, permissionsOf } from '../common/permission.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { inTransaction, type RequestContext } from '../common/context.js';
+import { unauthenticated } from '../common/errors.js';
+import { permissionsOf, Role } from '../common/permission.js';
 import { Person } from '../identity/person.entity.js';
 import { AuthErrors } from './auth.errors.js';
 import type { AuthPayload, Me } from './auth.types.js';
@@ -42,13 +42,19 @@ async function checkPassword(account: UserAccount, password: string): Promise<bo
   if (account.passwordHash) return verifyPassword(account.passwordHash, password);
   // Accounts made by HR start with the last six characters of the ID number, to be changed at once.
   const idNumber = account.person?.getEntity().idNumber;
-  return !!idNumber && account.mustChangePassword && equalsConstantTime(idNumber.slice(-6).toUpperCase(), password.toUpperCase());
+  return (
+    !!idNumber &&
+    account.mustChangePassword &&
+    equalsConstantTime(idNumber.slice(-6).toUpperCase(), password.toUpperCase())
+  );
 }
 
 /** Counts a failure in its own transaction (it must stick although the login fails); true if now locked. */
 async function registerFailure(ctx: RequestContext, accountId: string): Promise<boolean> {
   return inTransaction({ ...ctx, em: ctx.em.fork() }, async (tx) => {
-    const account = await tx.em.findOneOrFail(UserAccount, accountId, { lockMode: 4 /* pessimistic write */ });
+    const account = await tx.em.findOneOrFail(UserAccount, accountId, {
+      lockMode: 4 /* pessimistic write */,
+    });
     account.failedLogins += 1;
     if (account.failedLogins < tx.config.LOGIN_MAX_FAILURES) return false;
     account.failedLogins = 0;
@@ -65,7 +71,11 @@ async function registerFailure(ctx: RequestContext, accountId: string): Promise<
 
 export async function refresh(ctx: RequestContext, refreshToken: string): Promise<AuthPayload> {
   const em = ctx.em.fork();
-  const row = await em.findOne(RefreshToken, { tokenHash: hashOpaqueToken(refreshToken) }, { populate: ['account'] });
+  const row = await em.findOne(
+    RefreshToken,
+    { tokenHash: hashOpaqueToken(refreshToken) },
+    { populate: ['account'] },
+  );
   const now = new Date();
   if (!row || row.expiresAt <= now) throw AuthErrors.refreshInvalid();
   if (row.usedAt || row.revokedAt) {
@@ -85,7 +95,12 @@ export async function refresh(ctx: RequestContext, refreshToken: string): Promis
 export async function logout(ctx: RequestContext, refreshToken: string): Promise<boolean> {
   const em = ctx.em.fork();
   const row = await em.findOne(RefreshToken, { tokenHash: hashOpaqueToken(refreshToken) });
-  if (row) await em.nativeUpdate(RefreshToken, { familyId: row.familyId, revokedAt: null }, { revokedAt: new Date() });
+  if (row)
+    await em.nativeUpdate(
+      RefreshToken,
+      { familyId: row.familyId, revokedAt: null },
+      { revokedAt: new Date() },
+    );
   return true;
 }
 
@@ -93,7 +108,9 @@ export async function changePassword(ctx: RequestContext, current: string, next:
   if (!ctx.principal) throw unauthenticated();
   if (!isStrongEnough(next)) throw AuthErrors.weakPassword();
   const em = ctx.em.fork();
-  const account = await em.findOneOrFail(UserAccount, ctx.principal.accountId, { populate: ['passwordHash', 'person'] });
+  const account = await em.findOneOrFail(UserAccount, ctx.principal.accountId, {
+    populate: ['passwordHash', 'person'],
+  });
   if (!(await checkPassword(account, current))) throw AuthErrors.invalidCredentials();
   const hash = await hashPassword(next, cost(ctx));
   await inTransaction({ ...ctx, em }, async (tx) => {
@@ -104,7 +121,11 @@ export async function changePassword(ctx: RequestContext, current: string, next:
   return true;
 }
 
-export async function issueTokens(ctx: RequestContext, account: UserAccount, familyId: string): Promise<AuthPayload> {
+export async function issueTokens(
+  ctx: RequestContext,
+  account: UserAccount,
+  familyId: string,
+): Promise<AuthPayload> {
   const { token: accessToken, expiresAt } = await signAccessToken(
     ctx.keys,
     ctx.config.JWT_ISSUER,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { type CryptoKey, type JWK, exportJWK, generateKeyPair, importJWK } from 'jose';
+import { type CryptoKey, exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
 import { open, seal } from '../common/crypto.js';
 import { SigningKey } from './signing-key.entity.js';
 
@@ -42,9 +42,10 @@ export class KeyStore {
       kid,
       use: this.use,
       publicJwk: { ...(await exportJWK(publicKey)), kid, alg: TOKEN_ALG, use: 'sig' },
-      privateJwkEncrypted: seal(this.dataKey, Buffer.from(JSON.stringify(await exportJWK(privateKey)))).toString(
-        'base64',
-      ),
+      privateJwkEncrypted: seal(
+        this.dataKey,
+        Buffer.from(JSON.stringify(await exportJWK(privateKey))),
+      ).toString('base64'),
       activatesAt,
     });
     await em.flush();
@@ -53,10 +54,14 @@ export class KeyStore {
   }
 
   async reload(): Promise<void> {
-    const rows = await this.em.fork().find(SigningKey, { use: this.use, retiredAt: null }, { orderBy: { activatesAt: 'asc' } });
+    const rows = await this.em
+      .fork()
+      .find(SigningKey, { use: this.use, retiredAt: null }, { orderBy: { activatesAt: 'asc' } });
     const next = new Map<string, LoadedKey>();
     for (const row of rows) {
-      const privateJwk = JSON.parse(open(this.dataKey, Buffer.from(row.privateJwkEncrypted, 'base64')).toString());
+      const privateJwk = JSON.parse(
+        open(this.dataKey, Buffer.from(row.privateJwkEncrypted, 'base64')).toString(),
+      );
       next.set(row.kid, {
         kid: row.kid,
         publicJwk: row.publicJwk as JWK,
@@ -72,7 +77,8 @@ export class KeyStore {
   /** The newest key whose activation time has come. */
   signingKey(now = new Date()): LoadedKey | undefined {
     let best: LoadedKey | undefined;
-    for (const k of this.keys.values()) if (k.activatesAt <= now && (!best || k.activatesAt > best.activatesAt)) best = k;
+    for (const k of this.keys.values())
+      if (k.activatesAt <= now && (!best || k.activatesAt > best.activatesAt)) best = k;
     return best;
   }
 

@@ -11,7 +11,12 @@ export interface Argon2Cost {
 // OWASP's argon2id baseline (19 MiB, t=2, p=1): ~30 ms a hash here, so a 2-core box still
 // serves dozens of logins a second while an offline guess costs the same 30 ms.
 export function hashPassword(password: string, cost: Argon2Cost): Promise<string> {
-  return hash(password, { algorithm: ARGON2ID, memoryCost: cost.memoryKib, timeCost: cost.timeCost, parallelism: 1 });
+  return hash(password, {
+    algorithm: ARGON2ID,
+    memoryCost: cost.memoryKib,
+    timeCost: cost.timeCost,
+    parallelism: 1,
+  });
 }
 
 export async function verifyPassword(stored: string, password: string): Promise<boolean> {

@@ -9,12 +9,17 @@ import { UserAccount } from './user-account.entity.js';
  * The account row is read on every request so that offboarding or a role change acts at once,
  * not when the access token happens to expire.
  */
-export async function resolvePrincipal(ctx: RequestContext, authorization: string | undefined): Promise<Principal | null> {
+export async function resolvePrincipal(
+  ctx: RequestContext,
+  authorization: string | undefined,
+): Promise<Principal | null> {
   if (!authorization) return null;
   const match = /^Bearer\s+(\S+)$/i.exec(authorization);
   if (!match) throw AuthErrors.tokenInvalid();
   const claims = await verifyAccessToken(ctx.keys, ctx.config.JWT_ISSUER, match[1]!);
-  const account = await ctx.em.findOne(UserAccount, claims.sub, { fields: ['username', 'roles', 'disabled', 'person'] });
+  const account = await ctx.em.findOne(UserAccount, claims.sub, {
+    fields: ['username', 'roles', 'disabled', 'person'],
+  });
   if (!account || account.disabled) throw AuthErrors.disabled();
   return principalFrom({
     accountId: account.id,

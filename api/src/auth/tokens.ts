@@ -14,7 +14,12 @@ export interface AccessClaims {
   usr: string;
 }
 
-export async function signAccessToken(keys: KeyStore, issuer: string, ttlSeconds: number, claims: AccessClaims) {
+export async function signAccessToken(
+  keys: KeyStore,
+  issuer: string,
+  ttlSeconds: number,
+  claims: AccessClaims,
+) {
   const key = keys.signingKey();
   if (!key) throw new Error('no active signing key');
   const expiresAt = new Date(Date.now() + ttlSeconds * 1000);
@@ -30,7 +35,11 @@ export async function signAccessToken(keys: KeyStore, issuer: string, ttlSeconds
 }
 
 /** Verifies with an alg allow-list and kid lookup; any failure is a typed, Chinese error. */
-export async function verifyAccessToken(keys: KeyStore, issuer: string, token: string): Promise<AccessClaims> {
+export async function verifyAccessToken(
+  keys: KeyStore,
+  issuer: string,
+  token: string,
+): Promise<AccessClaims> {
   try {
     const { payload } = await jwtVerify(
       token,
@@ -42,7 +51,12 @@ export async function verifyAccessToken(keys: KeyStore, issuer: string, token: s
       { algorithms: [TOKEN_ALG], issuer, audience: AUDIENCE, typ: ACCESS_TYP },
     );
     if (typeof payload.sub !== 'string' || !Array.isArray(payload.roles)) throw AuthErrors.tokenInvalid();
-    return { sub: payload.sub, pid: (payload.pid as string) ?? null, roles: payload.roles as Role[], usr: String(payload.usr) };
+    return {
+      sub: payload.sub,
+      pid: (payload.pid as string) ?? null,
+      roles: payload.roles as Role[],
+      usr: String(payload.usr),
+    };
   } catch (err) {
     if (err instanceof errors.JWTExpired) throw AuthErrors.tokenExpired();
     throw AuthErrors.tokenInvalid();

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { recordAudit } from '../audit/audit.service.js';
-import { type RequestContext, inTransaction } from '../common/context.js';
+import { inTransaction, type RequestContext } from '../common/context.js';
 import { Role } from '../common/permission.js';
 import { PersonStatus, PersonType } from '../identity/identity.enums.js';
 import { Person } from '../identity/person.entity.js';
@@ -20,7 +20,11 @@ export async function wechatLogin(ctx: RequestContext, code: string): Promise<Au
   if (!code.trim() || code.length > 128) throw AuthErrors.wechatFailed();
   const session = await code2Session(ctx.config, code);
   const em = ctx.em.fork();
-  const binding = await em.findOne(WechatBinding, { openid: session.openid, unboundAt: null }, { populate: ['person'] });
+  const binding = await em.findOne(
+    WechatBinding,
+    { openid: session.openid, unboundAt: null },
+    { populate: ['person'] },
+  );
   let account: UserAccount | null;
   if (binding) {
     if (binding.person.getEntity().status !== PersonStatus.ACTIVE) throw AuthErrors.disabled();

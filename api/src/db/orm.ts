@@ -1,7 +1,7 @@
-import { type Options, MikroORM, PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
-import { entities } from '../entities.js';
+import { MikroORM, type Options, PostgreSqlDriver } from '@mikro-orm/postgresql';
 import type { Logger } from '../common/logger.js';
+import { entities } from '../entities.js';
 import { migrationsList } from '../migrations/index.js';
 
 export function ormOptions(clientUrl: string, log?: Logger): Options {

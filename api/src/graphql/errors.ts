@@ -1,6 +1,6 @@
+import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
-import { unwrapResolverError } from '@apollo/server/errors';
 import type { Logger } from '../common/logger.js';
 
 // Codes Apollo and graphql-js produce for malformed requests; they describe the request, not us.
@@ -24,13 +24,18 @@ export function formatError(log: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     const code = formatted.extensions?.code as string | undefined;
-    const typed = original instanceof GraphQLError && original.extensions?.code && code !== 'INTERNAL_SERVER_ERROR';
+    const typed =
+      original instanceof GraphQLError && original.extensions?.code && code !== 'INTERNAL_SERVER_ERROR';
     if (typed || (code && PASS_THROUGH.has(code))) {
       const { stacktrace: _s, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }
     const errorId = Math.random().toString(36).slice(2, 10);
     log.error({ err: original, path: formatted.path, errorId }, 'unexpected error');
-    return { message: `服务器内部错误（编号 ${errorId}）`, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR', errorId } };
+    return {
+      message: `服务器内部错误（编号 ${errorId}）`,
+      path: formatted.path,
+      extensions: { code: 'INTERNAL_SERVER_ERROR', errorId },
+    };
   };
 }

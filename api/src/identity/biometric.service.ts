@@ -1,10 +1,10 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { recordAudit } from '../audit/audit.service.js';
-import { type RequestContext, inTransaction } from '../common/context.js';
+import { inTransaction, type RequestContext } from '../common/context.js';
 import { seal } from '../common/crypto.js';
 import { BiometricTemplate } from './biometric-template.entity.js';
-import { IdentityErrors } from './identity.errors.js';
 import { BiometricKind, PersonStatus } from './identity.enums.js';
+import { IdentityErrors } from './identity.errors.js';
 import { personInScope } from './person-scope.js';
 
 @InputType()

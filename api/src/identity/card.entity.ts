@@ -6,9 +6,9 @@ import { CardStatus } from './identity.enums.js';
 import { Person } from './person.entity.js';
 
 /**
- * A physical card. A number is taken while its card is ACTIVE or LOST (a lost card stays dead and
- * blocks its number); a returned or voided card's number may be issued again. The partial unique
- * index in the migration enforces this in the database too.
+ * A physical card. A number is taken while its card is ACTIVE or LOST, and for good once the card
+ * was lost and not handed back (replacing or voiding a lost card does not bring it back); a
+ * returned card's number may be issued again. See NUMBER_TAKEN and its partial unique index.
  */
 @ObjectType({ description: '卡' })
 @Entity()

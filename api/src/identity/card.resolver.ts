@@ -5,13 +5,17 @@ import { EnrollBiometricInput, enrollBiometric } from './biometric.service.js';
 import { Card } from './card.entity.js';
 import { issueCard, replaceCard, reportCardLost, returnCard } from './card.service.js';
 import { Vehicle } from './vehicle.entity.js';
-import { VehicleInput, registerVehicle } from './vehicle.service.js';
+import { registerVehicle, VehicleInput } from './vehicle.service.js';
 
 @Resolver()
 export class CardResolver {
   @Authorized(Permission.CARD_MANAGE)
   @Mutation(() => Card, { description: '发卡' })
-  issueCard(@Ctx() ctx: RequestContext, @Arg('personId', () => ID) personId: string, @Arg('number', () => String) number: string) {
+  issueCard(
+    @Ctx() ctx: RequestContext,
+    @Arg('personId', () => ID) personId: string,
+    @Arg('number', () => String) number: string,
+  ) {
     return issueCard(ctx, personId, number);
   }
 
@@ -23,7 +27,11 @@ export class CardResolver {
 
   @Authorized(Permission.CARD_MANAGE)
   @Mutation(() => Card, { description: '补卡：旧卡作废，返回新卡' })
-  replaceCard(@Ctx() ctx: RequestContext, @Arg('cardId', () => ID) cardId: string, @Arg('newNumber', () => String) newNumber: string) {
+  replaceCard(
+    @Ctx() ctx: RequestContext,
+    @Arg('cardId', () => ID) cardId: string,
+    @Arg('newNumber', () => String) newNumber: string,
+  ) {
     return replaceCard(ctx, cardId, newNumber);
   }
 
@@ -41,7 +49,10 @@ export class CardResolver {
 
   @Authorized(Permission.BIOMETRIC_ENROLL)
   @Mutation(() => Boolean, { description: '录入人脸/指纹模板（加密保存，永不返回）' })
-  enrollBiometric(@Ctx() ctx: RequestContext, @Arg('input', () => EnrollBiometricInput) input: EnrollBiometricInput) {
+  enrollBiometric(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => EnrollBiometricInput) input: EnrollBiometricInput,
+  ) {
     return enrollBiometric(ctx, input);
   }
 }

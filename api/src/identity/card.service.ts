@@ -1,21 +1,34 @@
+import { type FilterQuery, LockMode } from '@mikro-orm/core';
 import { recordAudit } from '../audit/audit.service.js';
-import { type RequestContext, inTransaction } from '../common/context.js';
+import { inTransaction, type RequestContext } from '../common/context.js';
 import { notFound } from '../common/errors.js';
+import { isUuid } from '../common/ids.js';
 import { Permission } from '../common/permission.js';
 import { Card } from './card.entity.js';
-import { IdentityErrors, STATUS_NAMES } from './identity.errors.js';
 import { CardStatus, PersonStatus } from './identity.enums.js';
+import { IdentityErrors, STATUS_NAMES } from './identity.errors.js';
 import { CardRevoked } from './identity.events.js';
 import { Person } from './person.entity.js';
 import { CARD_NUMBER } from './person-rules.js';
 import { personInScope } from './person-scope.js';
 
-const LIVE = [CardStatus.ACTIVE, CardStatus.LOST];
+/**
+ * Cards whose number nobody else may get: live ones, and any that went missing and never came back.
+ * A lost card that was replaced or voided is still out there; reissuing its number would let it in
+ * again. The partial unique index "card_number_taken_unique" says the same in the database.
+ */
+export const NUMBER_TAKEN: FilterQuery<Card> = {
+  $or: [
+    { status: { $in: [CardStatus.ACTIVE, CardStatus.LOST] } },
+    { lostAt: { $ne: null }, returnedAt: null },
+  ],
+};
 
 async function assertNumberFree(ctx: RequestContext, number: string): Promise<string> {
   const n = number.trim().toUpperCase();
   if (!CARD_NUMBER.test(n)) throw IdentityErrors.badCardNumber();
-  if (await ctx.em.count(Card, { number: n, status: { $in: LIVE } })) throw IdentityErrors.duplicateCard(n);
+  if (await ctx.em.count(Card, { $and: [{ number: n }, NUMBER_TAKEN] }))
+    throw IdentityErrors.duplicateCard(n);
   return n;
 }
 
@@ -28,16 +41,25 @@ export async function issueCard(ctx: RequestContext, personId: string, number: s
     const person = await personInScope(tx, personId);
     if (person.status !== PersonStatus.ACTIVE) throw IdentityErrors.personInactive();
     const n = await assertNumberFree(tx, number);
-    if (await tx.em.count(Card, { person: person.id, status: CardStatus.ACTIVE })) throw IdentityErrors.alreadyHasCard();
+    if (await tx.em.count(Card, { person: person.id, status: CardStatus.ACTIVE }))
+      throw IdentityErrors.alreadyHasCard();
     const card = tx.em.create(Card, { number: n, person });
-    await recordAudit(tx, { action: 'CARD_ISSUE', entityType: 'Card', entityId: card.id, after: cardSnapshot(card) });
+    await recordAudit(tx, {
+      action: 'CARD_ISSUE',
+      entityType: 'Card',
+      entityId: card.id,
+      after: cardSnapshot(card),
+    });
     return card;
   });
 }
 
 /** Loads a card the caller may act on: their own (report lost) or any with CARD_MANAGE. */
 async function cardInScope(ctx: RequestContext, cardId: string): Promise<Card> {
-  const card = await ctx.em.findOne(Card, cardId, { lockMode: 4 });
+  // Waits for a concurrent change of the same card, so the second caller sees the state the first left.
+  const card = isUuid(cardId)
+    ? await ctx.em.findOne(Card, cardId, { lockMode: LockMode.PESSIMISTIC_WRITE })
+    : null;
   const own = card && card.person.id === ctx.principal?.personId;
   if (!card || (!own && !ctx.principal?.permissions.has(Permission.CARD_MANAGE))) throw notFound('卡');
   return card;
@@ -48,14 +70,21 @@ async function transition(
   cardId: string,
   action: string,
   allowed: CardStatus[],
-  apply: (card: Card, tx: RequestContext) => Promise<Card | void> | Card | void,
+  apply: (card: Card, tx: RequestContext) => Promise<Card> | Card,
 ): Promise<Card> {
   return inTransaction(ctx, async (tx) => {
     const card = await cardInScope(tx, cardId);
-    if (!allowed.includes(card.status)) throw IdentityErrors.cardState(STATUS_NAMES[card.status] ?? card.status);
+    if (!allowed.includes(card.status))
+      throw IdentityErrors.cardState(STATUS_NAMES[card.status] ?? card.status);
     const before = cardSnapshot(card);
-    const result = (await apply(card, tx)) ?? card;
-    await recordAudit(tx, { action, entityType: 'Card', entityId: card.id, before, after: cardSnapshot(card) });
+    const result = await apply(card, tx);
+    await recordAudit(tx, {
+      action,
+      entityType: 'Card',
+      entityId: card.id,
+      before,
+      after: cardSnapshot(card),
+    });
     tx.emit?.(new CardRevoked(card.person.id, card.number, action));
     return result;
   });
@@ -65,12 +94,14 @@ export const reportCardLost = (ctx: RequestContext, cardId: string) =>
   transition(ctx, cardId, 'CARD_LOST', [CardStatus.ACTIVE], (card) => {
     card.status = CardStatus.LOST;
     card.lostAt = new Date();
+    return card;
   });
 
 export const returnCard = (ctx: RequestContext, cardId: string) =>
   transition(ctx, cardId, 'CARD_RETURN', [CardStatus.ACTIVE, CardStatus.LOST], (card) => {
     card.status = CardStatus.RETURNED;
     card.returnedAt = new Date();
+    return card;
   });
 
 /** The old card (active or lost) dies and a new number is issued to the same person, atomically. */
@@ -82,6 +113,11 @@ export const replaceCard = (ctx: RequestContext, cardId: string, newNumber: stri
     card.status = CardStatus.REPLACED;
     const fresh = tx.em.create(Card, { number: n, person });
     card.replacedById = fresh.id;
-    await recordAudit(tx, { action: 'CARD_ISSUE', entityType: 'Card', entityId: fresh.id, after: cardSnapshot(fresh) });
+    await recordAudit(tx, {
+      action: 'CARD_ISSUE',
+      entityType: 'Card',
+      entityId: fresh.id,
+      after: cardSnapshot(fresh),
+    });
     return fresh;
   });

@@ -10,7 +10,12 @@ import { Person } from './person.entity.js';
 import type { PeopleFilter } from './person.input.js';
 import { Vehicle } from './vehicle.entity.js';
 
-const TYPE_NAMES: Record<string, string> = { EMPLOYEE: '职工', CONTRACTOR: '外协', VISITOR: '访客', OTHER: '其他' };
+const TYPE_NAMES: Record<string, string> = {
+  EMPLOYEE: '职工',
+  CONTRACTOR: '外协',
+  VISITOR: '访客',
+  OTHER: '其他',
+};
 const GENDER_NAMES: Record<string, string> = { MALE: '男', FEMALE: '女', UNKNOWN: '' };
 
 /** The caller's people in the import columns, so an export can be edited and imported elsewhere. */
@@ -22,9 +27,14 @@ export async function exportPeople(ctx: RequestContext, filter?: PeopleFilter) {
   });
   const ids = people.map((p) => p.id);
   const cards = new Map(
-    (await ctx.em.find(Card, { person: { $in: ids }, status: CardStatus.ACTIVE })).map((c) => [c.person.id, c.number]),
+    (await ctx.em.find(Card, { person: { $in: ids }, status: CardStatus.ACTIVE })).map((c) => [
+      c.person.id,
+      c.number,
+    ]),
   );
-  const plates = new Map((await ctx.em.find(Vehicle, { person: { $in: ids }, active: true })).map((v) => [v.person.id, v.plate]));
+  const plates = new Map(
+    (await ctx.em.find(Vehicle, { person: { $in: ids }, active: true })).map((v) => [v.person.id, v.plate]),
+  );
   const companies = new Map((await ctx.em.find(ContractorCompany, {})).map((c) => [c.id, c.name]));
   const sensitive = ctx.principal?.permissions.has(Permission.PERSON_READ_SENSITIVE);
   const rows = people.map((p) => ({

@@ -42,7 +42,10 @@ export enum BiometricKind {
 registerEnumType(PersonType, { name: 'PersonType', description: '人员类型：职工、外协人员、访客、其他' });
 registerEnumType(PersonStatus, { name: 'PersonStatus' });
 registerEnumType(Gender, { name: 'Gender' });
-registerEnumType(CardStatus, { name: 'CardStatus', description: '卡状态：正常、挂失、已补卡、已退卡、已作废' });
+registerEnumType(CardStatus, {
+  name: 'CardStatus',
+  description: '卡状态：正常、挂失、已补卡、已退卡、已作废',
+});
 registerEnumType(OrgUnitKind, { name: 'OrgUnitKind', description: '组织层级：公司、部门、班组' });
 registerEnumType(VehicleType, { name: 'VehicleType' });
 registerEnumType(BiometricKind, { name: 'BiometricKind' });

@@ -15,7 +15,8 @@ export function problemError(p: Problem): DomainError {
 export const IdentityErrors = {
   duplicateCard: (n: string) => new DomainError('DUPLICATE_CARD', `卡号 ${n} 已被使用`, { field: 'number' }),
   badCardNumber: () => new DomainError('BAD_CARD_NUMBER', '卡号应为 4–32 位字母或数字', { field: 'number' }),
-  alreadyHasCard: () => new DomainError('ALREADY_HAS_CARD', '该人员已有有效卡，请使用补卡', { field: 'personId' }),
+  alreadyHasCard: () =>
+    new DomainError('ALREADY_HAS_CARD', '该人员已有有效卡，请使用补卡', { field: 'personId' }),
   cardState: (status: string) => new DomainError('CARD_STATE', `卡当前状态为「${status}」，不能执行此操作`),
   personInactive: () => new DomainError('PERSON_INACTIVE', '该人员已离职/退场'),
   badPlate: () => new DomainError('BAD_PLATE', '车牌号格式不正确', { field: 'plate' }),

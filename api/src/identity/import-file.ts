@@ -25,7 +25,11 @@ const HEADER_TO_KEY = new Map<string, ColumnKey>(COLUMNS.map((c) => [c.header, c
 export const MAX_ROWS = 50_000;
 
 export async function readRows(filename: string, content: Buffer): Promise<RawRow[]> {
-  const table = /\.xlsx$/i.test(filename) ? await readXlsx(content) : /\.csv$/i.test(filename) ? readCsv(content) : null;
+  const table = /\.xlsx$/i.test(filename)
+    ? await readXlsx(content)
+    : /\.csv$/i.test(filename)
+      ? readCsv(content)
+      : null;
   if (!table) throw IdentityErrors.badImportFile('只支持 .xlsx 或 .csv 文件');
   const [header, ...body] = table;
   if (!header) throw IdentityErrors.badImportFile('文件是空的');
@@ -82,27 +86,42 @@ export function readCsv(content: Buffer): string[][] {
   let row: string[] = [];
   let cell = '';
   let quoted = false;
+  const endCell = () => {
+    row.push(cell);
+    cell = '';
+  };
+  const endRow = () => {
+    endCell();
+    rows.push(row);
+    row = [];
+  };
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (ch === '"') quoted = false;
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
       else cell += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(cell), (cell = '');
+    else if (ch === ',') endCell();
     else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(cell), rows.push(row), (row = []), (cell = '');
+      endRow();
     } else cell += ch;
   }
-  if (cell || row.length) row.push(cell), rows.push(row);
+  if (cell || row.length) endRow();
   return rows;
 }
 
 export async function writeXlsx(rows: Partial<Record<ColumnKey, string>>[]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const sheet = wb.addWorksheet('人员档案');
-  sheet.columns = COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.key === 'orgUnit' ? 30 : 16 }));
+  sheet.columns = COLUMNS.map((c) => ({
+    header: c.header,
+    key: c.key,
+    width: c.key === 'orgUnit' ? 30 : 16,
+  }));
   sheet.getRow(1).font = { bold: true };
   for (const r of rows) sheet.addRow(r);
   return Buffer.from(await wb.xlsx.writeBuffer());

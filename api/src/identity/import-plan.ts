@@ -1,9 +1,10 @@
 import { genderFromIdNumber, parsePlate } from '@park/core';
-import type { RequestContext } from '../common/context.js';
 import { UserAccount } from '../auth/user-account.entity.js';
+import type { RequestContext } from '../common/context.js';
 import { Card } from './card.entity.js';
+import { NUMBER_TAKEN } from './card.service.js';
 import { ContractorCompany } from './contractor-company.entity.js';
-import { CardStatus, Gender, PersonType } from './identity.enums.js';
+import { Gender, PersonType } from './identity.enums.js';
 import type { ColumnKey, RawRow } from './import-file.js';
 import { OrgUnit } from './org-unit.entity.js';
 import { Person } from './person.entity.js';
@@ -38,15 +39,37 @@ export interface PlannedRow {
 }
 
 const TYPES: Record<string, PersonType> = {
-  职工: PersonType.EMPLOYEE, 员工: PersonType.EMPLOYEE, EMPLOYEE: PersonType.EMPLOYEE,
-  外协: PersonType.CONTRACTOR, 外协人员: PersonType.CONTRACTOR, CONTRACTOR: PersonType.CONTRACTOR,
-  访客: PersonType.VISITOR, VISITOR: PersonType.VISITOR,
-  其他: PersonType.OTHER, OTHER: PersonType.OTHER,
+  职工: PersonType.EMPLOYEE,
+  员工: PersonType.EMPLOYEE,
+  EMPLOYEE: PersonType.EMPLOYEE,
+  外协: PersonType.CONTRACTOR,
+  外协人员: PersonType.CONTRACTOR,
+  CONTRACTOR: PersonType.CONTRACTOR,
+  访客: PersonType.VISITOR,
+  VISITOR: PersonType.VISITOR,
+  其他: PersonType.OTHER,
+  OTHER: PersonType.OTHER,
 };
-const GENDERS: Record<string, Gender> = { 男: Gender.MALE, 女: Gender.FEMALE, MALE: Gender.MALE, FEMALE: Gender.FEMALE };
+const GENDERS: Record<string, Gender> = {
+  男: Gender.MALE,
+  女: Gender.FEMALE,
+  MALE: Gender.MALE,
+  FEMALE: Gender.FEMALE,
+};
 const HEADER: Record<ColumnKey, string> = {
-  name: '姓名', gender: '性别', idNumber: '身份证号', phone: '手机号', employeeNo: '工号', type: '人员类型',
-  orgUnit: '组织', post: '岗位', company: '外协单位', cardNumber: '卡号', plate: '车牌', entryDate: '入职日期', photoUrl: '照片',
+  name: '姓名',
+  gender: '性别',
+  idNumber: '身份证号',
+  phone: '手机号',
+  employeeNo: '工号',
+  type: '人员类型',
+  orgUnit: '组织',
+  post: '岗位',
+  company: '外协单位',
+  cardNumber: '卡号',
+  plate: '车牌',
+  entryDate: '入职日期',
+  photoUrl: '照片',
 };
 
 /** Reference data and what is already taken, loaded in a handful of queries for the whole file. */
@@ -55,26 +78,63 @@ async function loadLookups(ctx: RequestContext, rows: RawRow[]) {
   const units = await em.find(OrgUnit, {});
   const posts = await em.find(Post, {});
   const companies = await em.find(ContractorCompany, {});
-  const values = (k: ColumnKey, f: (s: string) => string = (s) => s) =>
-    [...new Set(rows.map((r) => r[k]).filter((v): v is string => !!v).map(f))];
-  const taken = async <T extends object>(entity: new () => T, field: string, list: string[], extra: object = {}) => {
+  const values = (k: ColumnKey, f: (s: string) => string = (s) => s) => [
+    ...new Set(
+      rows
+        .map((r) => r[k])
+        .filter((v): v is string => !!v)
+        .map(f),
+    ),
+  ];
+  const taken = async <T extends object>(
+    entity: new () => T,
+    field: string,
+    list: string[],
+    extra: object = {},
+  ) => {
     const out = new Set<string>();
     for (let i = 0; i < list.length; i += 5000) {
-      const found = await em.find(entity, { [field]: { $in: list.slice(i, i + 5000) }, ...extra } as never, { fields: [field] as never });
+      const found = await em.find(entity, { [field]: { $in: list.slice(i, i + 5000) }, ...extra } as never, {
+        fields: [field] as never,
+      });
       for (const f of found) out.add((f as Record<string, string>)[field]!);
     }
     return out;
   };
   return {
-    unitsByName: new Map(units.flatMap((u) => [[u.fullName, u], [u.code, u]] as const)),
+    unitsByName: new Map(
+      units.flatMap(
+        (u) =>
+          [
+            [u.fullName, u],
+            [u.code, u],
+          ] as const,
+      ),
+    ),
     units: new Map(units.map((u) => [u.id, u])),
     posts,
-    companies: new Map(companies.flatMap((c) => [[c.name, c], ...(c.creditCode ? [[c.creditCode, c] as const] : [])])),
-    idNumbers: await taken(Person, 'idNumber', values('idNumber', (s) => s.toUpperCase())),
+    companies: new Map(
+      companies.flatMap((c) => [[c.name, c], ...(c.creditCode ? [[c.creditCode, c] as const] : [])]),
+    ),
+    idNumbers: await taken(
+      Person,
+      'idNumber',
+      values('idNumber', (s) => s.toUpperCase()),
+    ),
     employeeNos: await taken(Person, 'employeeNo', values('employeeNo')),
     usernames: await taken(UserAccount, 'username', [...values('employeeNo'), ...values('phone')]),
-    cards: await taken(Card, 'number', values('cardNumber', (s) => s.toUpperCase()), { status: { $in: [CardStatus.ACTIVE, CardStatus.LOST] } }),
-    plates: await taken(Vehicle, 'plate', values('plate', (s) => parsePlate(s)?.plate ?? s), { active: true }),
+    cards: await taken(
+      Card,
+      'number',
+      values('cardNumber', (s) => s.toUpperCase()),
+      NUMBER_TAKEN,
+    ),
+    plates: await taken(
+      Vehicle,
+      'plate',
+      values('plate', (s) => parsePlate(s)?.plate ?? s),
+      { active: true },
+    ),
   };
 }
 
@@ -83,8 +143,14 @@ export async function planImport(ctx: RequestContext, rows: RawRow[], onProgress
   const L = await loadLookups(ctx, rows);
   const errors: RowError[] = [];
   const planned: PlannedRow[] = [];
-  const seen = { idNumber: new Map<string, number>(), employeeNo: new Map<string, number>(), card: new Map<string, number>(), plate: new Map<string, number>(), username: new Map<string, number>() };
-  rows.forEach((r, i) => {
+  const seen = {
+    idNumber: new Map<string, number>(),
+    employeeNo: new Map<string, number>(),
+    card: new Map<string, number>(),
+    plate: new Map<string, number>(),
+    username: new Map<string, number>(),
+  };
+  for (const [i, r] of rows.entries()) {
     if (i % 500 === 0) onProgress(i);
     const errs: RowError[] = [];
     const err = (col: ColumnKey | null, code: string, message: string) =>
@@ -95,11 +161,17 @@ export async function planImport(ctx: RequestContext, rows: RawRow[], onProgress
       else seen[kind].set(value, r.row);
     };
     if (!r.name) err('name', 'BAD_NAME', '姓名不能为空');
-    const { values, problems } = checkPersonFields({ name: r.name ?? '', idNumber: r.idNumber ?? null, phone: r.phone ?? null, employeeNo: r.employeeNo ?? null, photoUrl: r.photoUrl ?? null });
+    const { values, problems } = checkPersonFields({
+      name: r.name ?? '',
+      idNumber: r.idNumber ?? null,
+      phone: r.phone ?? null,
+      employeeNo: r.employeeNo ?? null,
+      photoUrl: r.photoUrl ?? null,
+    });
     for (const p of problems) if (p.field !== 'name' || r.name) err(p.field as ColumnKey, p.code, p.message);
-    const type = r.type ? TYPES[r.type.toUpperCase()] ?? TYPES[r.type] : PersonType.EMPLOYEE;
+    const type = r.type ? (TYPES[r.type.toUpperCase()] ?? TYPES[r.type]) : PersonType.EMPLOYEE;
     if (!type) err('type', 'BAD_TYPE', '人员类型应为 职工、外协、访客 或 其他');
-    const gender = r.gender ? GENDERS[r.gender.toUpperCase()] ?? GENDERS[r.gender] : undefined;
+    const gender = r.gender ? (GENDERS[r.gender.toUpperCase()] ?? GENDERS[r.gender]) : undefined;
     if (r.gender && !gender) err('gender', 'BAD_GENDER', '性别应为 男 或 女');
     if (values.idNumber) {
       if (L.idNumbers.has(values.idNumber)) err('idNumber', 'DUPLICATE_ID_NUMBER', '该身份证号已登记');
@@ -110,7 +182,8 @@ export async function planImport(ctx: RequestContext, rows: RawRow[], onProgress
       once('employeeNo', values.employeeNo, 'employeeNo', '工号');
     }
     const unit = r.orgUnit ? L.unitsByName.get(r.orgUnit) : undefined;
-    if (r.orgUnit && !unit) err('orgUnit', 'UNKNOWN_ORG_UNIT', `未知组织「${r.orgUnit}」，请填写完整路径，如「公司/部门/班组」`);
+    if (r.orgUnit && !unit)
+      err('orgUnit', 'UNKNOWN_ORG_UNIT', `未知组织「${r.orgUnit}」，请填写完整路径，如「公司/部门/班组」`);
     let postId: string | null = null;
     if (r.post) {
       const candidates = L.posts.filter((p) => p.name === r.post || p.code === r.post);
@@ -134,14 +207,19 @@ export async function planImport(ctx: RequestContext, rows: RawRow[], onProgress
       if (L.plates.has(plate.plate)) err('plate', 'DUPLICATE_PLATE', `车牌 ${plate.plate} 已登记`);
       once('plate', plate.plate, 'plate', '车牌');
     }
-    if (r.entryDate && !/^\d{4}-\d{2}-\d{2}$/.test(r.entryDate)) err('entryDate', 'BAD_DATE', '日期格式应为 YYYY-MM-DD');
+    if (r.entryDate && !/^\d{4}-\d{2}-\d{2}$/.test(r.entryDate))
+      err('entryDate', 'BAD_DATE', '日期格式应为 YYYY-MM-DD');
     const wantsLogin = values.idNumber && (type === PersonType.EMPLOYEE || type === PersonType.CONTRACTOR);
     const username = wantsLogin ? (values.employeeNo ?? values.phone ?? null) : null;
     if (username) {
-      if (L.usernames.has(username)) err(values.employeeNo ? 'employeeNo' : 'phone', 'DUPLICATE_USERNAME', `登录名 ${username} 已被使用`);
+      if (L.usernames.has(username))
+        err(values.employeeNo ? 'employeeNo' : 'phone', 'DUPLICATE_USERNAME', `登录名 ${username} 已被使用`);
       once('username', username, values.employeeNo ? 'employeeNo' : 'phone', '登录名');
     }
-    if (errs.length) return void errors.push(...errs);
+    if (errs.length) {
+      errors.push(...errs);
+      continue;
+    }
     planned.push({
       row: r.row,
       name: values.name!,
@@ -159,7 +237,7 @@ export async function planImport(ctx: RequestContext, rows: RawRow[], onProgress
       plate,
       username,
     });
-  });
+  }
   onProgress(rows.length);
   return { errors, planned };
 }

@@ -1,4 +1,17 @@
-import { Arg, Authorized, Ctx, Field, InputType, Int, Mutation, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  Field,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+  Subscription,
+} from 'type-graphql';
 import type { RequestContext } from '../common/context.js';
 import { Permission } from '../common/permission.js';
 import type { ImportProgressPayload } from '../common/pubsub.js';
@@ -73,14 +86,19 @@ class ExportFile {
 @Resolver()
 export class ImportResolver {
   @Authorized(Permission.PERSON_IMPORT)
-  @Mutation(() => ImportResult, { description: '基础档案导入：先 dryRun 校验，再正式导入（全部成功或全部不写入）' })
+  @Mutation(() => ImportResult, {
+    description: '基础档案导入：先 dryRun 校验，再正式导入（全部成功或全部不写入）',
+  })
   importPeople(@Ctx() ctx: RequestContext, @Arg('input', () => ImportPeopleInput) input: ImportPeopleInput) {
     return importPeople(ctx, input);
   }
 
   @Authorized(Permission.PERSON_EXPORT)
   @Query(() => ExportFile, { description: '按导入模板的列导出 XLSX' })
-  exportPeople(@Ctx() ctx: RequestContext, @Arg('filter', () => PeopleFilter, { nullable: true }) filter?: PeopleFilter) {
+  exportPeople(
+    @Ctx() ctx: RequestContext,
+    @Arg('filter', () => PeopleFilter, { nullable: true }) filter?: PeopleFilter,
+  ) {
     return exportPeople(ctx, filter);
   }
 
@@ -89,7 +107,10 @@ export class ImportResolver {
     topics: 'IMPORT_PROGRESS',
     topicId: ({ args }: { args: { jobId: string } }) => args.jobId,
   })
-  importProgress(@Root() payload: ImportProgressPayload, @Arg('jobId', () => String) _jobId: string): ImportProgress {
+  importProgress(
+    @Root() payload: ImportProgressPayload,
+    @Arg('jobId', () => String) _jobId: string,
+  ): ImportProgress {
     return payload;
   }
 }

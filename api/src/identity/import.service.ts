@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { maskIdNumber } from '@park/core';
 import { recordAudit } from '../audit/audit.service.js';
-import { UserAccount } from '../auth/user-account.entity.js';
 import { DEFAULT_ROLES } from '../auth/auth.service.js';
-import { type RequestContext, inTransaction } from '../common/context.js';
+import { UserAccount } from '../auth/user-account.entity.js';
+import { inTransaction, type RequestContext } from '../common/context.js';
 import { Card } from './card.entity.js';
 import { CardStatus, PersonStatus } from './identity.enums.js';
 import { PersonChanged } from './identity.events.js';
@@ -84,14 +84,28 @@ async function writeChunk(ctx: RequestContext, rows: PlannedRow[]): Promise<void
   if (cards.length) {
     await ctx.em.insertMany(
       Card,
-      cards.map((p) => ({ ...stamp, id: randomUUID(), number: p.cardNumber!, status: CardStatus.ACTIVE, person: p.id, issuedAt: now })),
+      cards.map((p) => ({
+        ...stamp,
+        id: randomUUID(),
+        number: p.cardNumber!,
+        status: CardStatus.ACTIVE,
+        person: p.id,
+        issuedAt: now,
+      })),
     );
   }
   const vehicles = people.filter((p) => p.plate);
   if (vehicles.length) {
     await ctx.em.insertMany(
       Vehicle,
-      vehicles.map((p) => ({ ...stamp, id: randomUUID(), plate: p.plate!.plate, newEnergy: p.plate!.newEnergy, active: true, person: p.id })),
+      vehicles.map((p) => ({
+        ...stamp,
+        id: randomUUID(),
+        plate: p.plate!.plate,
+        newEnergy: p.plate!.newEnergy,
+        active: true,
+        person: p.id,
+      })),
     );
   }
   const logins = people.filter((p) => p.username);

@@ -3,17 +3,17 @@ import { AccessGrant } from '../access/access-grant.entity.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { RefreshToken } from '../auth/refresh-token.entity.js';
 import { UserAccount } from '../auth/user-account.entity.js';
-import { type RequestContext, inTransaction } from '../common/context.js';
+import { inTransaction, type RequestContext } from '../common/context.js';
 import { validation } from '../common/errors.js';
 import { DateTimeScalar } from '../common/scalars.js';
 import { BiometricTemplate } from './biometric-template.entity.js';
 import { Card } from './card.entity.js';
-import { IdentityErrors } from './identity.errors.js';
 import { CardStatus, PersonStatus } from './identity.enums.js';
+import { IdentityErrors } from './identity.errors.js';
 import { PersonOffboarded } from './identity.events.js';
 import { Person } from './person.entity.js';
-import { personInScope } from './person-scope.js';
 import { personSnapshot } from './person.snapshot.js';
+import { personInScope } from './person-scope.js';
 import { Vehicle } from './vehicle.entity.js';
 import { WechatBinding } from './wechat-binding.entity.js';
 
@@ -41,7 +41,11 @@ export class OffboardSummary {
  * 离职/退场 in one transaction: the person and everything that lets them in or pay goes at once.
  * Devices learn of it from the PersonOffboarded event and report back when they have dropped it.
  */
-export async function offboardPerson(ctx: RequestContext, id: string, reason: string): Promise<OffboardSummary> {
+export async function offboardPerson(
+  ctx: RequestContext,
+  id: string,
+  reason: string,
+): Promise<OffboardSummary> {
   if (!reason.trim()) throw validation('请填写离职/退场原因', 'reason');
   return inTransaction(ctx, async (tx) => {
     const person = await personInScope(tx, id);
@@ -63,14 +67,22 @@ export async function offboardPerson(ctx: RequestContext, id: string, reason: st
         { person: id, revokedAt: null },
         { revokedAt: exitAt, revokedReason: `离职/退场：${reason}` },
       ),
-      wechatUnbound: await em.nativeUpdate(WechatBinding, { person: id, unboundAt: null }, { unboundAt: exitAt }),
+      wechatUnbound: await em.nativeUpdate(
+        WechatBinding,
+        { person: id, unboundAt: null },
+        { unboundAt: exitAt },
+      ),
       biometricsDeleted: await em.nativeDelete(BiometricTemplate, { person: id }),
     };
     for (const c of cards) Object.assign(c, { status: CardStatus.VOIDED, voidedAt: exitAt });
     for (const v of vehicles) v.active = false;
     for (const a of accounts) a.disabled = true;
     if (accounts.length) {
-      await em.nativeUpdate(RefreshToken, { account: { $in: accounts.map((a) => a.id) }, revokedAt: null }, { revokedAt: exitAt });
+      await em.nativeUpdate(
+        RefreshToken,
+        { account: { $in: accounts.map((a) => a.id) }, revokedAt: null },
+        { revokedAt: exitAt },
+      );
     }
     person.status = PersonStatus.INACTIVE;
     person.exitAt = exitAt;
@@ -81,9 +93,22 @@ export async function offboardPerson(ctx: RequestContext, id: string, reason: st
       entityType: 'Person',
       entityId: id,
       before,
-      after: { ...personSnapshot(person), reason, ...counts, cards: cards.map((c) => c.number), plates: vehicles.map((v) => v.plate) },
+      after: {
+        ...personSnapshot(person),
+        reason,
+        ...counts,
+        cards: cards.map((c) => c.number),
+        plates: vehicles.map((v) => v.plate),
+      },
     });
-    tx.emit?.(new PersonOffboarded(id, exitAt, cards.map((c) => c.number), vehicles.map((v) => v.plate)));
+    tx.emit?.(
+      new PersonOffboarded(
+        id,
+        exitAt,
+        cards.map((c) => c.number),
+        vehicles.map((v) => v.plate),
+      ),
+    );
     return summary;
   });
 }

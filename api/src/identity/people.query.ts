@@ -1,5 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { RequestContext } from '../common/context.js';
+import { isUuid } from '../common/ids.js';
 import { Permission } from '../common/permission.js';
 import { Card } from './card.entity.js';
 import { CardStatus } from './identity.enums.js';
@@ -11,12 +12,17 @@ import { personScope } from './person-scope.js';
 export const MAX_PAGE = 200;
 
 /** The filter for `people` and `exportPeople`, always narrowed to the caller's scope. */
-export async function peopleWhere(ctx: RequestContext, filter: PeopleFilter = {}): Promise<FilterQuery<Person>> {
+export async function peopleWhere(
+  ctx: RequestContext,
+  filter: PeopleFilter = {},
+): Promise<FilterQuery<Person>> {
   const and: FilterQuery<Person>[] = [await personScope(ctx)];
   if (filter.type) and.push({ type: filter.type });
   if (filter.status) and.push({ status: filter.status });
   if (filter.orgUnitId) {
-    const unit = await ctx.em.findOne(OrgUnit, filter.orgUnitId, { fields: ['path'] });
+    const unit = isUuid(filter.orgUnitId)
+      ? await ctx.em.findOne(OrgUnit, filter.orgUnitId, { fields: ['path'] })
+      : null;
     and.push(unit ? { orgUnit: { path: { $like: `${unit.path}%` } } } : { id: null });
   }
   const s = filter.search?.trim();
@@ -24,15 +30,25 @@ export async function peopleWhere(ctx: RequestContext, filter: PeopleFilter = {}
     const like = `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     const or: FilterQuery<Person>[] = [{ name: { $ilike: like } }, { phone: s }, { employeeNo: s }];
     // Searching by ID number would let a caller probe numbers they may not read.
-    if (ctx.principal?.permissions.has(Permission.PERSON_READ_SENSITIVE)) or.push({ idNumber: s.toUpperCase() });
-    const cards = await ctx.em.find(Card, { number: s, status: { $in: [CardStatus.ACTIVE, CardStatus.LOST] } }, { fields: ['person'] });
+    if (ctx.principal?.permissions.has(Permission.PERSON_READ_SENSITIVE))
+      or.push({ idNumber: s.toUpperCase() });
+    const cards = await ctx.em.find(
+      Card,
+      { number: s, status: { $in: [CardStatus.ACTIVE, CardStatus.LOST] } },
+      { fields: ['person'] },
+    );
     if (cards.length) or.push({ id: { $in: cards.map((c) => c.person.id) } });
     and.push({ $or: or });
   }
   return { $and: and };
 }
 
-export async function listPeople(ctx: RequestContext, filter: PeopleFilter | undefined, offset: number, limit: number) {
+export async function listPeople(
+  ctx: RequestContext,
+  filter: PeopleFilter | undefined,
+  offset: number,
+  limit: number,
+) {
   const where = await peopleWhere(ctx, filter);
   const [items, total] = await ctx.em.findAndCount(Person, where, {
     populate: ['orgUnit', 'post'],

@@ -21,7 +21,8 @@ export function checkPersonFields(input: PersonFields): { values: PersonFields; 
   const values: PersonFields = {};
   if (input.name !== undefined) {
     values.name = input.name.trim();
-    if (!values.name || values.name.length > 50) problems.push(problem('name', 'BAD_NAME', '姓名不能为空且不超过 50 字'));
+    if (!values.name || values.name.length > 50)
+      problems.push(problem('name', 'BAD_NAME', '姓名不能为空且不超过 50 字'));
   }
   if (input.idNumber !== undefined) {
     values.idNumber = input.idNumber ? normalizeIdNumber(input.idNumber) : null;
@@ -30,7 +31,8 @@ export function checkPersonFields(input: PersonFields): { values: PersonFields; 
   }
   if (input.phone !== undefined) {
     values.phone = input.phone ? normalizePhone(input.phone) : null;
-    if (values.phone && !isValidPhone(values.phone)) problems.push(problem('phone', 'BAD_PHONE', '手机号码格式不正确'));
+    if (values.phone && !isValidPhone(values.phone))
+      problems.push(problem('phone', 'BAD_PHONE', '手机号码格式不正确'));
   }
   if (input.employeeNo !== undefined) {
     values.employeeNo = input.employeeNo?.trim() || null;

@@ -1,5 +1,18 @@
 import { maskIdNumber } from '@park/core';
-import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import type { RequestContext } from '../common/context.js';
 import { loaderFor } from '../common/loader.js';
 import { Permission } from '../common/permission.js';
@@ -12,8 +25,8 @@ import { OrgUnit } from './org-unit.entity.js';
 import { listPeople } from './people.query.js';
 import { Person } from './person.entity.js';
 import { PeopleFilter, PersonInput } from './person.input.js';
-import { personInScope } from './person-scope.js';
 import { createPerson, updatePerson } from './person.service.js';
+import { personInScope } from './person-scope.js';
 import { Post } from './post.entity.js';
 import { Vehicle } from './vehicle.entity.js';
 import { WechatBinding } from './wechat-binding.entity.js';
@@ -58,7 +71,10 @@ export class PersonResolver {
 
   @Authorized(Permission.PERSON_WRITE)
   @Mutation(() => Person)
-  createPerson(@Ctx() ctx: RequestContext, @Arg('input', () => PersonInput) input: PersonInput): Promise<Person> {
+  createPerson(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => PersonInput) input: PersonInput,
+  ): Promise<Person> {
     return createPerson(ctx, input);
   }
 
@@ -86,7 +102,9 @@ export class PersonResolver {
   idNumber(@Root() p: Person, @Ctx() ctx: RequestContext): string | null {
     if (!p.idNumber) return null;
     const own = p.id === ctx.principal?.personId;
-    return own || ctx.principal?.permissions.has(Permission.PERSON_READ_SENSITIVE) ? p.idNumber : maskIdNumber(p.idNumber);
+    return own || ctx.principal?.permissions.has(Permission.PERSON_READ_SENSITIVE)
+      ? p.idNumber
+      : maskIdNumber(p.idNumber);
   }
 
   @FieldResolver(() => OrgUnit, { nullable: true })
@@ -144,14 +162,18 @@ export class PersonResolver {
   @FieldResolver(() => Boolean)
   async wechatBound(@Root() p: Person, @Ctx() ctx: RequestContext): Promise<boolean> {
     const l = loaderFor(ctx, 'wechat', async (ids: string[]) =>
-      byPerson(await ctx.em.find(WechatBinding, { person: { $in: ids }, unboundAt: null }, { fields: ['person'] })),
+      byPerson(
+        await ctx.em.find(WechatBinding, { person: { $in: ids }, unboundAt: null }, { fields: ['person'] }),
+      ),
     );
     return !!(await l.load(p.id))?.length;
   }
 
   private async biometricKinds(p: Person, ctx: RequestContext): Promise<BiometricKind[]> {
     const l = loaderFor(ctx, 'biometric', async (ids: string[]) =>
-      byPerson(await ctx.em.find(BiometricTemplate, { person: { $in: ids } }, { fields: ['person', 'kind'] })),
+      byPerson(
+        await ctx.em.find(BiometricTemplate, { person: { $in: ids } }, { fields: ['person', 'kind'] }),
+      ),
     );
     return ((await l.load(p.id)) ?? []).map((b) => b.kind);
   }

@@ -1,9 +1,9 @@
 import { parsePlate } from '@park/core';
 import { Field, ID, InputType } from 'type-graphql';
 import { recordAudit } from '../audit/audit.service.js';
-import { type RequestContext, inTransaction } from '../common/context.js';
-import { IdentityErrors } from './identity.errors.js';
+import { inTransaction, type RequestContext } from '../common/context.js';
 import { PersonStatus, VehicleType } from './identity.enums.js';
+import { IdentityErrors } from './identity.errors.js';
 import { personInScope } from './person-scope.js';
 import { Vehicle } from './vehicle.entity.js';
 
@@ -25,8 +25,14 @@ export async function registerVehicle(ctx: RequestContext, input: VehicleInput):
     if (person.status !== PersonStatus.ACTIVE) throw IdentityErrors.personInactive();
     const parsed = parsePlate(input.plate);
     if (!parsed) throw IdentityErrors.badPlate();
-    if (await tx.em.count(Vehicle, { plate: parsed.plate, active: true })) throw IdentityErrors.duplicatePlate(parsed.plate);
-    const v = tx.em.create(Vehicle, { plate: parsed.plate, newEnergy: parsed.newEnergy, type: input.type, person });
+    if (await tx.em.count(Vehicle, { plate: parsed.plate, active: true }))
+      throw IdentityErrors.duplicatePlate(parsed.plate);
+    const v = tx.em.create(Vehicle, {
+      plate: parsed.plate,
+      newEnergy: parsed.newEnergy,
+      type: input.type,
+      person,
+    });
     await recordAudit(tx, {
       action: 'VEHICLE_REGISTER',
       entityType: 'Vehicle',

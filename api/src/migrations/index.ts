@@ -1,5 +1,9 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261124064945_foundation } from './Migration20261124064945_foundation.js';
+import { Migration20261125090000_lost_card_numbers } from './Migration20261125090000_lost_card_numbers.js';
 
 // Every migration, in order. Add new ones at the end; never edit one that has shipped.
-export const migrationsList: MigrationObject[] = [{ name: 'Migration20261124064945_foundation', class: Migration20261124064945_foundation }];
+export const migrationsList: MigrationObject[] = [
+  { name: 'Migration20261124064945_foundation', class: Migration20261124064945_foundation },
+  { name: 'Migration20261125090000_lost_card_numbers', class: Migration20261125090000_lost_card_numbers },
+];

@@ -15,8 +15,12 @@ export function prng(seed: number) {
 export type Rand = ReturnType<typeof prng>;
 export const pick = <T>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
-const GIVEN = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国建华志强海波海燕鹏飞晓东晓明雪梅红梅玉兰丽娟建军宏伟文博子轩浩然欣怡梓涵宇航思远嘉怡俊杰'.match(/./gu)!;
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+const GIVEN =
+  '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国建华志强海波海燕鹏飞晓东晓明雪梅红梅玉兰丽娟建军宏伟文博子轩浩然欣怡梓涵宇航思远嘉怡俊杰'.match(
+    /./gu,
+  )!;
 
 export function chineseName(r: Rand): string {
   const n = 1 + Math.floor(r() * 2);
@@ -43,15 +47,29 @@ export function mobile(r: Rand): string {
 const LETTERS = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
 export function plate(r: Rand, i: number): string {
   const serial = String(10000 + ((i * 7919) % 89999));
-  return i % 5 === 0 ? `鲁B${pick(r, ['D', 'F'])}${serial}` : `鲁${pick(r, ['B', 'U'])}${LETTERS[i % LETTERS.length]}${serial.slice(1)}`;
+  return i % 5 === 0
+    ? `鲁B${pick(r, ['D', 'F'])}${serial}`
+    : `鲁${pick(r, ['B', 'U'])}${LETTERS[i % LETTERS.length]}${serial.slice(1)}`;
 }
 
 export const PLANT = { code: 'DG', name: '东港发电有限公司' };
 
 /** Departments with their teams (班组) and the posts people there hold. */
 export const DEPARTMENTS: { code: string; name: string; teams: string[]; posts: string[]; size: number }[] = [
-  { code: 'YX', name: '运行部', teams: ['运行一值', '运行二值', '运行三值', '运行四值', '运行五值'], posts: ['值长', '主值班员', '副值班员', '巡检员'], size: 70 },
-  { code: 'JX', name: '检修部', teams: ['电气班', '热控班', '锅炉班', '汽机班'], posts: ['班长', '检修工', '技术员'], size: 50 },
+  {
+    code: 'YX',
+    name: '运行部',
+    teams: ['运行一值', '运行二值', '运行三值', '运行四值', '运行五值'],
+    posts: ['值长', '主值班员', '副值班员', '巡检员'],
+    size: 70,
+  },
+  {
+    code: 'JX',
+    name: '检修部',
+    teams: ['电气班', '热控班', '锅炉班', '汽机班'],
+    posts: ['班长', '检修工', '技术员'],
+    size: 50,
+  },
   { code: 'AJ', name: '安全监察部', teams: [], posts: ['安全员', '部门经理'], size: 8 },
   { code: 'BW', name: '保卫部', teams: ['门岗班'], posts: ['保卫干事', '门卫'], size: 16 },
   { code: 'RL', name: '燃料部', teams: ['输煤班', '煤场班'], posts: ['班长', '输煤值班员'], size: 24 },

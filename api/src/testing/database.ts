@@ -8,11 +8,16 @@ import { startEmbeddedPostgres } from '../db/embedded.js';
  */
 export async function serverUrl(): Promise<{ url: string; stop: () => Promise<void> }> {
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => {} };
-  const db = await startEmbeddedPostgres(process.env.EMBEDDED_PG_DIR ?? '.data/test-postgres', Number(process.env.EMBEDDED_PG_PORT ?? 54330));
+  const db = await startEmbeddedPostgres(
+    process.env.EMBEDDED_PG_DIR ?? '.data/test-postgres',
+    Number(process.env.EMBEDDED_PG_PORT ?? 54330),
+  );
   return { url: db.url, stop: db.stop };
 }
 
-export async function createScratchDatabase(baseUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function createScratchDatabase(
+  baseUrl: string,
+): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `park_t_${randomBytes(5).toString('hex')}`;
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();

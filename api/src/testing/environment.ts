@@ -8,6 +8,7 @@ import { seedDemoPlant } from '../seed/demo-plant.js';
 import { type RunningApi, startApi } from '../server.js';
 import { createScratchDatabase } from './database.js';
 
+// biome-ignore lint/suspicious/noExplicitAny: tests assert on results rather than type them
 export interface GqlResult<T = Record<string, any>> {
   data?: T;
   errors?: { message: string; extensions?: { code?: string; [k: string]: unknown } }[];
@@ -19,7 +20,12 @@ export interface TestEnvironment {
   url: string;
   databaseUrl: string;
   /** POST a GraphQL document, optionally as a bearer token holder. */
-  gql<T = Record<string, any>>(query: string | String, variables?: Record<string, unknown>, token?: string): Promise<GqlResult<T>>;
+  // biome-ignore lint/suspicious/noExplicitAny: as above
+  gql<T = Record<string, any>>(
+    query: string | String,
+    variables?: Record<string, unknown>,
+    token?: string,
+  ): Promise<GqlResult<T>>;
   login(username: string, password: string): Promise<string>;
   /** A system context on a fresh EntityManager, for arranging data behind the API. */
   context(): RequestContext;
@@ -30,7 +36,9 @@ export interface TestEnvironment {
  * The real stack on a fresh database: migrations, optionally the demo plant, the HTTP and WebSocket
  * server on a free port. What a test does through `gql` is exactly what a client would do.
  */
-export async function createTestEnvironment(opts: { seed?: boolean; env?: Record<string, string> } = {}): Promise<TestEnvironment> {
+export async function createTestEnvironment(
+  opts: { seed?: boolean; env?: Record<string, string> } = {},
+): Promise<TestEnvironment> {
   const base = process.env.DATABASE_URL;
   if (!base) throw new Error('DATABASE_URL is not set: run tests through vitest (globalSetup) or set it');
   const db = await createScratchDatabase(base);
@@ -48,9 +56,14 @@ export async function createTestEnvironment(opts: { seed?: boolean; env?: Record
   const orm = await openOrm(db.url, log);
   await migrate(orm);
   const api = await startApi(config, orm, log);
-  const context = (): RequestContext => ({ ...api.services, em: orm.em.fork(), principal: null, requestId: 'system' });
+  const context = (): RequestContext => ({
+    ...api.services,
+    em: orm.em.fork(),
+    principal: null,
+    requestId: 'system',
+  });
   if (opts.seed) await seedDemoPlant(context());
-  const gql = async <T,>(query: string | String, variables?: Record<string, unknown>, token?: string) => {
+  const gql = async <T>(query: string | String, variables?: Record<string, unknown>, token?: string) => {
     const res = await fetch(`${api.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -80,4 +93,3 @@ export async function createTestEnvironment(opts: { seed?: boolean; env?: Record
     },
   };
 }
-

@@ -1,7 +1,7 @@
 import { Locale as VantLocale } from 'vant';
 import vantEn from 'vant/es/locale/lang/en-US';
 import vantZh from 'vant/es/locale/lang/zh-CN';
-import { type WritableComputedRef, computed } from 'vue';
+import { computed, type WritableComputedRef } from 'vue';
 import { type AppLocale, i18n, LOCALE_STORAGE_KEY, LOCALES } from '../i18n';
 
 /** Switches app text, Vant's own component text and <html lang> together, and remembers the choice. */

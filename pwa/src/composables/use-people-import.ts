@@ -1,4 +1,4 @@
-import { computed, type ComputedRef, type Ref, ref, shallowRef } from 'vue';
+import { type ComputedRef, computed, type Ref, ref, shallowRef } from 'vue';
 import {
   ImportPeopleDocument,
   type ImportPeopleMutation,
@@ -65,11 +65,15 @@ export function usePeopleImport(): PeopleImport {
     failure.value = null;
     step.value = 'importing';
     // Subscribe first so the first progress events of a fast import are not lost.
-    const subscription = subscribe(ImportProgressDocument, { jobId }, {
-      next: (data) => {
-        progress.value = data.importProgress;
+    const subscription = subscribe(
+      ImportProgressDocument,
+      { jobId },
+      {
+        next: (data) => {
+          progress.value = data.importProgress;
+        },
       },
-    });
+    );
     try {
       await subscription.ready;
       const outcome = await run(false, jobId);

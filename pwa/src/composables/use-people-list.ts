@@ -1,4 +1,4 @@
-import { type InjectionKey, reactive, type Ref, ref, shallowRef, watch } from 'vue';
+import { type InjectionKey, type Ref, reactive, ref, shallowRef, watch } from 'vue';
 import {
   PeopleDocument,
   type PeopleFilter,

@@ -1,5 +1,5 @@
-import { showConfirmDialog, showToast } from 'vant';
 import { registerSW } from 'virtual:pwa-register';
+import { showConfirmDialog, showToast } from 'vant';
 import { i18n } from '../i18n';
 
 /**

@@ -15,6 +15,8 @@ export interface SubscriptionHandle {
 }
 
 const READY_TIMEOUT_MS = 2000;
+// graphql-ws never acknowledges a subscribe message, so allow it a moment to reach the server.
+const SUBSCRIBE_SETTLE_MS = 100;
 const EXPIRY_MARGIN_MS = 30_000;
 
 let wsClient: Client | null = null;
@@ -54,11 +56,11 @@ function subscriptionClient(): Client {
 }
 
 function whenConnected(): Promise<void> {
-  if (connected) return Promise.resolve();
+  if (connected) return new Promise((resolve) => setTimeout(resolve, SUBSCRIBE_SETTLE_MS));
   return new Promise((resolve) => {
     const done = (): void => {
       connectedWaiters.delete(done);
-      resolve();
+      setTimeout(resolve, SUBSCRIBE_SETTLE_MS);
     };
     connectedWaiters.add(done);
     setTimeout(done, READY_TIMEOUT_MS);

@@ -5,9 +5,8 @@ import type { SessionStore } from './session-store';
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
 /** Operations without required variables may omit them; the rest must pass them. */
-export type VariablesArg<TVariables> = Record<string, never> extends TVariables
-  ? [variables?: TVariables]
-  : [variables: TVariables];
+export type VariablesArg<TVariables> =
+  Record<string, never> extends TVariables ? [variables?: TVariables] : [variables: TVariables];
 
 export interface GraphQLClient {
   request<TResult, TVariables>(

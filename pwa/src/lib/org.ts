@@ -17,7 +17,11 @@ export function companyOf(orgUnitId: string | null, units: readonly OrgUnitOptio
 }
 
 /** Posts belong to a company; offering another company's post would only earn POST_OTHER_COMPANY. */
-export function postsFor(orgUnitId: string | null, units: readonly OrgUnitOption[], posts: readonly PostOption[]): PostOption[] {
+export function postsFor(
+  orgUnitId: string | null,
+  units: readonly OrgUnitOption[],
+  posts: readonly PostOption[],
+): PostOption[] {
   const company = companyOf(orgUnitId, units);
   return company ? posts.filter((post) => post.company.id === company) : [...posts];
 }

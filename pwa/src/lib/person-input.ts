@@ -2,6 +2,7 @@ import type { Gender, PersonDetailFragment, PersonInput, PersonType } from '../g
 
 export interface PersonFormValues {
   name: string;
+  employeeNo: string;
   gender: Gender;
   type: PersonType;
   idNumber: string;
@@ -14,6 +15,7 @@ export interface PersonFormValues {
 export function formValuesFrom(person: PersonDetailFragment | null): PersonFormValues {
   return {
     name: person?.name ?? '',
+    employeeNo: person?.employeeNo ?? '',
     gender: person?.gender ?? 'UNKNOWN',
     type: person?.type ?? 'EMPLOYEE',
     idNumber: person?.idNumber ?? '',
@@ -32,11 +34,15 @@ export function toPersonInput(values: PersonFormValues, original: PersonDetailFr
   const before = original ? formValuesFrom(original) : null;
   const input: PersonInput = {};
   const text = (v: string): string | null => v.trim() || null;
-  const changed = <K extends keyof PersonFormValues>(key: K): boolean => !before || before[key] !== values[key];
+  const changed = <K extends keyof PersonFormValues>(key: K): boolean =>
+    !before || before[key] !== values[key];
   if (changed('name')) input.name = values.name.trim();
+  if (changed('employeeNo') && (before || text(values.employeeNo)))
+    input.employeeNo = text(values.employeeNo);
   if (changed('gender')) input.gender = values.gender;
   if (changed('type')) input.type = values.type;
-  if (changed('idNumber') && (before || text(values.idNumber))) input.idNumber = text(values.idNumber)?.toUpperCase() ?? null;
+  if (changed('idNumber') && (before || text(values.idNumber)))
+    input.idNumber = text(values.idNumber)?.toUpperCase() ?? null;
   if (changed('phone') && (before || text(values.phone))) input.phone = text(values.phone);
   if (changed('orgUnitId') && (before || values.orgUnitId)) input.orgUnitId = values.orgUnitId;
   if (changed('postId') && (before || values.postId)) input.postId = values.postId;

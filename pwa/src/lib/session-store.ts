@@ -19,7 +19,11 @@ function parse(raw: string | null): SessionTokens | null {
   try {
     const value = JSON.parse(raw) as Partial<SessionTokens>;
     if (typeof value.accessToken === 'string' && typeof value.refreshToken === 'string') {
-      return { accessToken: value.accessToken, refreshToken: value.refreshToken, accessTokenExpiresAt: value.accessTokenExpiresAt ?? '' };
+      return {
+        accessToken: value.accessToken,
+        refreshToken: value.refreshToken,
+        accessTokenExpiresAt: value.accessTokenExpiresAt ?? '',
+      };
     }
   } catch {
     // A corrupt entry means no session, not a crash at startup.

@@ -15,7 +15,10 @@ export function safeRedirect(value: unknown): string {
 
 export function installAuthGuard(router: Router, auth: GuardAuth): void {
   router.beforeEach(async (to): Promise<true | RouteLocationRaw> => {
-    const toLogin: RouteLocationRaw = { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } };
+    const toLogin: RouteLocationRaw = {
+      name: 'login',
+      query: to.fullPath === '/' ? {} : { redirect: to.fullPath },
+    };
     if (to.meta.public) return auth.isAuthenticated.value && to.name === 'login' ? { name: 'home' } : true;
     if (!auth.isAuthenticated.value) return toLogin;
     try {

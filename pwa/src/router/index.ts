@@ -4,7 +4,11 @@ import { installAuthGuard } from './guards';
 import { routes } from './routes';
 
 export function createAppRouter(): Router {
-  const router = createRouter({ history: createWebHistory(), routes });
+  const router = createRouter({
+    history: createWebHistory(),
+    routes,
+    scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+  });
   installAuthGuard(router, useAuth());
   return router;
 }

@@ -14,7 +14,12 @@ declare module 'vue-router' {
 const HR_ONLY: readonly Role[] = ['HR', 'ADMIN'];
 
 export const routes: RouteRecordRaw[] = [
-  { path: '/login', name: 'login', component: () => import('../pages/auth/login-page.vue'), meta: { public: true } },
+  {
+    path: '/login',
+    name: 'login',
+    component: () => import('../pages/auth/login-page.vue'),
+    meta: { public: true },
+  },
   { path: '/', name: 'home', component: HomePage },
   { path: '/me', name: 'me', component: () => import('../pages/me/me-page.vue') },
   {
@@ -24,8 +29,17 @@ export const routes: RouteRecordRaw[] = [
     children: [
       { path: '', name: 'people', component: () => import('../pages/people/people-index-page.vue') },
       { path: 'new', name: 'person-new', component: () => import('../pages/people/person-edit-page.vue') },
-      { path: 'import', name: 'people-import', component: () => import('../pages/people/people-import-page.vue') },
-      { path: ':id', name: 'person', component: () => import('../pages/people/person-detail-page.vue'), props: true },
+      {
+        path: 'import',
+        name: 'people-import',
+        component: () => import('../pages/people/people-import-page.vue'),
+      },
+      {
+        path: ':id',
+        name: 'person',
+        component: () => import('../pages/people/person-detail-page.vue'),
+        props: true,
+      },
       {
         path: ':id/edit',
         name: 'person-edit',

@@ -1,4 +1,4 @@
-import { mount, type ComponentMountingOptions } from '@vue/test-utils';
+import { type ComponentMountingOptions, mount } from '@vue/test-utils';
 import { vi } from 'vitest';
 import type { Component } from 'vue';
 import { createMemoryHistory, createRouter, type Router } from 'vue-router';
@@ -12,13 +12,25 @@ export interface GraphQLReply {
 }
 
 /** A fetch that answers GraphQL POSTs by operation, recording each request body and auth header. */
-export function fakeGraphQLFetch(answer: (operation: string, variables: Record<string, unknown>) => GraphQLReply) {
-  const calls: Array<{ operation: string; variables: Record<string, unknown>; authorization: string | null; contentType: string | null }> = [];
+export function fakeGraphQLFetch(
+  answer: (operation: string, variables: Record<string, unknown>) => GraphQLReply,
+) {
+  const calls: Array<{
+    operation: string;
+    variables: Record<string, unknown>;
+    authorization: string | null;
+    contentType: string | null;
+  }> = [];
   const fetch = vi.fn(async (_url: string, init: RequestInit) => {
     const body = JSON.parse(String(init.body)) as { query: string; variables: Record<string, unknown> };
     const operation = /(?:query|mutation|subscription)\s+(\w+)/.exec(body.query)?.[1] ?? '';
     const headers = new Headers(init.headers);
-    calls.push({ operation, variables: body.variables, authorization: headers.get('authorization'), contentType: headers.get('content-type') });
+    calls.push({
+      operation,
+      variables: body.variables,
+      authorization: headers.get('authorization'),
+      contentType: headers.get('content-type'),
+    });
     return new Response(JSON.stringify(answer(operation, body.variables)), {
       status: 200,
       headers: { 'content-type': 'application/json' },
