@@ -9,7 +9,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import cors from 'cors';
 import express from 'express';
-import { specifiedRules, validate } from 'graphql';
+import { NoSchemaIntrospectionCustomRule, specifiedRules, validate } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { KeyStore } from './auth/key-store.js';
@@ -46,11 +46,17 @@ export async function startApi(config: Config, orm: MikroORM, log: Logger): Prom
 
   const app = express();
   const httpServer = createServer(app);
+  const wsRules = [
+    ...specifiedRules,
+    queryLimitsRule(limits(config)),
+    ...(config.introspection ? [] : [NoSchemaIntrospectionCustomRule]),
+  ];
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
   const wsCleanup = useServer(
     {
       schema,
-      validate: (s, doc) => validate(s, doc, [...specifiedRules, queryLimitsRule(limits(config))]),
+      // graphql-ws does not go through Apollo, so its rules must say again what Apollo's config says.
+      validate: (s, doc) => validate(s, doc, wsRules),
       context: (c) => {
         const auth = c.connectionParams?.authorization;
         return makeContext(typeof auth === 'string' ? auth : undefined);

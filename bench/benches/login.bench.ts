@@ -38,6 +38,13 @@ await withApi({ seed: true, env: PRODUCTION_ARGON2 }, async (api) => {
     await Promise.all(Array.from({ length: CONCURRENCY }, (_, w) => worker(w)));
     return { ms: ms.sort((a, b) => a - b), errors, seconds: (performance.now() - start) / 1000 };
   };
+  const one: number[] = [];
+  for (const a of accounts) {
+    const t = performance.now();
+    await api.login(a.username, a.password);
+    one.push(performance.now() - t);
+  }
+  log(`login: one at a time ${one.map((ms) => ms.toFixed(0)).join(', ')} ms`);
   await burst(WARMUP_S);
   const run = await burst(MEASURE_S);
   log(

@@ -2,7 +2,7 @@
 // Open-loop load: requests leave on a fixed 200/s schedule whatever the server does, and each latency
 // runs from the *scheduled* send to the end of the response, so queueing behind a slow response counts
 // (no coordinated omission). The API runs in a child process; this process only generates load.
-import { type Api, figure, log, percentile, post, prng, sleep, withApi } from '../lib/harness.js';
+import { type Api, figure, log, percentile, prng, sleep, withApi } from '../lib/harness.js';
 import { IMPORT, type ImportResult, personRows, placements, xlsxBase64 } from '../lib/people.js';
 
 export const figures = [
@@ -48,7 +48,9 @@ interface Sample {
   ok: boolean;
 }
 
+let errorsLogged = 0;
 async function send(url: string, token: string, body: string): Promise<boolean> {
+  let why: string;
   try {
     const res = await fetch(`${url}/graphql`, {
       method: 'POST',
@@ -56,10 +58,13 @@ async function send(url: string, token: string, body: string): Promise<boolean> 
       body,
     });
     const json = (await res.json()) as { data?: { people?: { items?: unknown[] } }; errors?: unknown };
-    return res.status === 200 && !json.errors && Array.isArray(json.data?.people?.items);
-  } catch {
-    return false;
+    if (res.status === 200 && !json.errors && Array.isArray(json.data?.people?.items)) return true;
+    why = `HTTP ${res.status} ${JSON.stringify(json.errors)}`;
+  } catch (e) {
+    why = `${(e as Error).message} ${(e as Error).cause ?? ''}`;
   }
+  if (errorsLogged++ < 5) log(`people-page: request failed: ${why}`);
+  return false;
 }
 
 /** Sends bodies[i] at start + i/rate, never waiting for responses; latency from the scheduled time. */

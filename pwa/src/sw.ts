@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import { clientsClaim } from 'workbox-core';
 import {
   cleanupOutdatedCaches,
   createHandlerBoundToURL,
@@ -12,6 +13,9 @@ declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<PrecacheEn
 
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
+// The first install controls the open page at once, so it works offline without a reload. Later
+// versions still wait for the user (see SKIP_WAITING below) and then take over the same way.
+clientsClaim();
 
 // API answers are personal and live; a cached one would show stale balances or another user's data.
 const isApi = ({ url }: { url: URL }): boolean =>

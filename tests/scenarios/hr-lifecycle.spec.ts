@@ -7,7 +7,7 @@ import {
   ImportPeopleDocument,
   VerifyAuditChainDocument,
 } from '../gql/graphql';
-import { launchBrowser, loginInPwa, phonePage } from '../support/browser';
+import { launchBrowser, loginInPwa, phonePage, snap } from '../support/browser';
 import { archiveCsv, validIdNumber } from '../support/files';
 
 const PWA_DIST = new URL('../../pwa/dist', import.meta.url).pathname;
@@ -84,16 +84,21 @@ describe('a newcomer from import to exit', () => {
   });
 
   let employee: Page;
-  it('the newcomer signs in on the PWA with the initial password and must set a new one', async () => {
+  it('the newcomer signs in on the PWA with the initial password and is made to change it first', async () => {
     employee = await phonePage(browser);
     await loginInPwa(employee, env.url, 'E9001', ID.slice(-6));
-    await employee.waitForURL(/\/change-password/);
-    await employee.locator('input[name="newPassword"]').fill('Donggang2026');
-    await employee.locator('input[name="confirmPassword"]').fill('Donggang2026');
-    await employee.getByRole('button', { name: '修改密码' }).click();
-    await employee.waitForURL((u) => !u.pathname.includes('change-password'));
+    await employee.waitForURL(/\/me\?password=1/);
+    await snap(employee, '1-change-initial-password');
+    const dialog = employee.locator('.van-dialog:visible');
+    const fields = dialog.locator('input[type="password"]');
+    await fields.nth(0).fill(ID.slice(-6));
+    await fields.nth(1).fill('Donggang2026');
+    await fields.nth(2).fill('Donggang2026');
+    await dialog.locator('.van-dialog__confirm').click();
+    await dialog.waitFor({ state: 'hidden' });
     await employee.goto(`${env.url}/me`);
     await expect.poll(() => employee.locator('body').textContent()).toContain('王新来');
+    await snap(employee, '2-me');
   });
 
   it('HR reports the card lost in the PWA and it is dead at once', async () => {
@@ -102,7 +107,8 @@ describe('a newcomer from import to exit', () => {
     await page.waitForURL((u) => !u.pathname.includes('login'));
     await page.goto(`${env.url}/people/${(await person()).id}`);
     await page.getByRole('button', { name: '挂失' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
+    await snap(page, '3-report-lost');
+    await page.locator('.van-dialog__confirm:visible').click();
     await expect.poll(async () => (await person()).cards[0]!.status).toBe('LOST');
     await page.close();
   });
@@ -116,10 +122,11 @@ describe('a newcomer from import to exit', () => {
       .getByRole('button', { name: /离职|退场/ })
       .first()
       .click();
-    const dialog = page.getByRole('dialog');
+    const dialog = page.locator('.van-dialog:visible');
     await dialog.locator('textarea').fill('合同到期');
-    await dialog.getByRole('button', { name: '确定' }).click();
+    await dialog.locator('.van-dialog__confirm').click();
     await expect.poll(async () => (await person()).status).toBe('INACTIVE');
+    await snap(page, '4-offboarded');
     expect((await person()).cards[0]!.status).toBe('VOIDED');
     await page.close();
     await employee.reload();
@@ -130,7 +137,7 @@ describe('a newcomer from import to exit', () => {
     const security = await env.login('security', 'security123');
     const id = (await person()).id;
     const trail = await env.gql(AuditTrailDocument, { entityId: id }, security);
-    expect(trail.data!.auditLog.items.map((e) => e.action).reverse()).toEqual([
+    expect(trail.data!.auditLog.items.map((e: { action: string }) => e.action).reverse()).toEqual([
       'PERSON_CREATE',
       'PERSON_OFFBOARD',
     ]);

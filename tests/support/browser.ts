@@ -38,3 +38,9 @@ export async function loginInPwa(
   await page.locator('input[name="password"]').fill(password);
   await page.getByRole('button', { name: '登录' }).click();
 }
+
+/** Saves a screenshot when SCREENSHOT_DIR is set, so a person can look at what the scenario saw. */
+export async function snap(page: Page, name: string): Promise<void> {
+  const dir = process.env.SCREENSHOT_DIR;
+  if (dir) await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
+}

@@ -25,12 +25,12 @@ export async function recordAudit(ctx: RequestContext, ...records: AuditRecord[]
   if (!em.isInTransaction()) throw new Error('recordAudit needs a transaction');
   let tail = tails.get(em);
   if (!tail) {
-    await em.getConnection().execute('select pg_advisory_xact_lock(?)', [CHAIN_LOCK]);
-    const [last] = await em
-      .getConnection()
-      .execute<{ seq: string; hash: string }[]>(
-        'select seq, hash from audit_entry order by seq desc limit 1',
-      );
+    // em.execute, not em.getConnection().execute: the latter runs on another pooled connection,
+    // outside this transaction, so the lock would end at once (and can starve the pool).
+    await em.execute('select pg_advisory_xact_lock(?)', [CHAIN_LOCK]);
+    const [last] = await em.execute<{ seq: string; hash: string }[]>(
+      'select seq, hash from audit_entry order by seq desc limit 1',
+    );
     tail = last ? { seq: Number(last.seq), hash: last.hash } : { seq: 0, hash: GENESIS_HASH };
   }
   const actorName = ctx.principal?.username ?? (ctx.requestId === 'system' ? 'system' : null);

@@ -18,7 +18,7 @@ export async function resolvePrincipal(
   if (!match) throw AuthErrors.tokenInvalid();
   const claims = await verifyAccessToken(ctx.keys, ctx.config.JWT_ISSUER, match[1]!);
   const account = await ctx.em.findOne(UserAccount, claims.sub, {
-    fields: ['username', 'roles', 'disabled', 'person'],
+    fields: ['username', 'roles', 'disabled', 'person', 'mustChangePassword'],
   });
   if (!account || account.disabled) throw AuthErrors.disabled();
   return principalFrom({
@@ -26,5 +26,6 @@ export async function resolvePrincipal(
     username: account.username,
     personId: account.person?.id ?? null,
     roles: account.roles,
+    mustChangePassword: account.mustChangePassword,
   });
 }

@@ -12,6 +12,8 @@ export interface Principal {
   personId: string | null;
   roles: Role[];
   permissions: Set<Permission>;
+  /** Still on the initial password: only SELF_READ operations (me, changePassword) are allowed. */
+  mustChangePassword?: boolean;
 }
 
 /** Process-wide parts every request shares. */

@@ -16,6 +16,12 @@ const PASS_THROUGH = new Set([
   'QUERY_TOO_COSTLY',
 ]);
 
+function validationRuleCode(error: unknown): string | undefined {
+  const rule = error instanceof GraphQLError ? error.originalError : undefined;
+  const code = rule instanceof GraphQLError ? rule.extensions?.code : undefined;
+  return typeof code === 'string' && PASS_THROUGH.has(code) ? code : undefined;
+}
+
 /**
  * Typed errors (a code we set) reach the client unchanged. Anything else is logged whole and masked:
  * the client learns only that it failed and an id to quote.
@@ -23,7 +29,14 @@ const PASS_THROUGH = new Set([
 export function formatError(log: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
-    const code = formatted.extensions?.code as string | undefined;
+    let code = formatted.extensions?.code as string | undefined;
+    // Apollo files every validation error under GRAPHQL_VALIDATION_FAILED, overwriting the code our
+    // query-limit rules gave theirs; the client needs to know which limit it hit.
+    const ruleCode = validationRuleCode(error);
+    if (code === 'GRAPHQL_VALIDATION_FAILED' && ruleCode) {
+      code = ruleCode;
+      formatted = { ...formatted, extensions: { ...formatted.extensions, code } };
+    }
     const typed =
       original instanceof GraphQLError && original.extensions?.code && code !== 'INTERNAL_SERVER_ERROR';
     if (typed || (code && PASS_THROUGH.has(code))) {

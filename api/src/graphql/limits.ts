@@ -1,7 +1,14 @@
 import {
   type ASTVisitor,
+  type FieldNode,
   type FragmentDefinitionNode,
   GraphQLError,
+  type GraphQLField,
+  type GraphQLNamedType,
+  type GraphQLSchema,
+  getNamedType,
+  isInterfaceType,
+  isObjectType,
   Kind,
   type SelectionSetNode,
   type ValidationContext,
@@ -20,12 +27,32 @@ interface Measure {
   cost: number;
 }
 
-// A list field costs its children times the page it asks for; without a limit we assume this many.
-const DEFAULT_LIST_SIZE = 50;
+interface Scope {
+  schema: GraphQLSchema;
+  fragments: Record<string, FragmentDefinitionNode>;
+}
+
+// A page size given as a variable is unknown here and the client may ask for the largest page any
+// list serves (kpis…incomplete, 1000), so that is what it costs.
+const VARIABLE_PAGE = 1000;
+
+/** How many rows a field may return: its `limit` as written, as declared by default, or one. */
+function pageSize(node: FieldNode, def: GraphQLField<unknown, unknown> | undefined): number {
+  const arg = node.arguments?.find((a) => a.name.value === 'limit');
+  if (arg?.value.kind === Kind.INT) return Number(arg.value.value);
+  if (arg?.value.kind === Kind.VARIABLE) return VARIABLE_PAGE;
+  const declared = def?.args.find((a) => a.name === 'limit')?.defaultValue;
+  return typeof declared === 'number' ? declared : 1;
+}
+
+function fieldOf(parent: GraphQLNamedType | undefined, name: string) {
+  return parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[name] : undefined;
+}
 
 function measure(
   set: SelectionSetNode,
-  fragments: Record<string, FragmentDefinitionNode>,
+  parent: GraphQLNamedType | undefined,
+  scope: Scope,
   seen: Set<string>,
 ): Measure {
   let depth = 0;
@@ -39,30 +66,29 @@ function measure(
         depth = Math.max(depth, 1);
         continue;
       }
-      const child = measure(sel.selectionSet, fragments, seen);
-      const limitArg = sel.arguments?.find((a) => a.name.value === 'limit');
-      const n =
-        limitArg?.value.kind === Kind.INT ? Number(limitArg.value.value) : limitArg ? DEFAULT_LIST_SIZE : 1;
-      depth = Math.max(depth, child.depth + 1);
+      const def = fieldOf(parent, sel.name.value);
+      const child = measure(sel.selectionSet, def && getNamedType(def.type), scope, seen);
+      // Introspection nests type references ~15 deep in every client's standard query; its depth is
+      // bounded by our schema, and production turns introspection off altogether.
+      const introspection = sel.name.value === '__schema' || sel.name.value === '__type';
+      depth = Math.max(depth, introspection ? 1 : child.depth + 1);
       aliases += child.aliases;
-      cost += 1 + n * child.cost;
-    } else {
-      const frag =
-        sel.kind === Kind.INLINE_FRAGMENT
-          ? sel
-          : seen.has(sel.name.value)
-            ? undefined
-            : fragments[sel.name.value];
-      if (!frag) continue;
-      const inner = measure(
-        frag.selectionSet,
-        fragments,
-        sel.kind === Kind.FRAGMENT_SPREAD ? new Set([...seen, sel.name.value]) : seen,
-      );
-      depth = Math.max(depth, inner.depth);
-      aliases += inner.aliases;
-      cost += inner.cost;
+      cost += 1 + pageSize(sel, def) * child.cost;
+      continue;
     }
+    let inner: Measure | undefined;
+    if (sel.kind === Kind.INLINE_FRAGMENT) {
+      const type = sel.typeCondition ? scope.schema.getType(sel.typeCondition.name.value) : parent;
+      inner = measure(sel.selectionSet, type ?? undefined, scope, seen);
+    } else if (!seen.has(sel.name.value) && scope.fragments[sel.name.value]) {
+      const frag = scope.fragments[sel.name.value]!;
+      const type = scope.schema.getType(frag.typeCondition.name.value) ?? undefined;
+      inner = measure(frag.selectionSet, type, scope, new Set([...seen, sel.name.value]));
+    }
+    if (!inner) continue;
+    depth = Math.max(depth, inner.depth);
+    aliases += inner.aliases;
+    cost += inner.cost;
   }
   return { depth, aliases, cost };
 }
@@ -71,10 +97,12 @@ function measure(
 export function queryLimitsRule(limits: QueryLimits): ValidationRule {
   return (context: ValidationContext): ASTVisitor => ({
     OperationDefinition(op) {
+      const schema = context.getSchema();
       const fragments: Record<string, FragmentDefinitionNode> = {};
       for (const d of context.getDocument().definitions)
         if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
-      const m = measure(op.selectionSet, fragments, new Set());
+      const root = schema.getRootType(op.operation) ?? undefined;
+      const m = measure(op.selectionSet, root, { schema, fragments }, new Set());
       const refuse = (code: string, message: string) =>
         context.reportError(new GraphQLError(message, { nodes: [op], extensions: { code } }));
       if (m.depth > limits.maxDepth)

@@ -9,6 +9,7 @@ import { CardResolver } from '../identity/card.resolver.js';
 import { ImportResolver } from '../identity/import.resolver.js';
 import { OrgResolver, PostResolver } from '../identity/org.resolver.js';
 import { PersonResolver } from '../identity/person.resolver.js';
+import { unguardedOperations } from './guard.js';
 
 export const resolvers = [
   AuthResolver,
@@ -22,6 +23,8 @@ export const resolvers = [
 ] as const;
 
 export function buildApiSchema(pubSub: PubSub): Promise<GraphQLSchema> {
+  const open = unguardedOperations(resolvers);
+  if (open.length) throw new Error(`Operations without @Authorized (deny by default): ${open.join(', ')}`);
   return buildSchema({
     resolvers,
     authChecker,

@@ -17,12 +17,12 @@ import { personInScope } from './person-scope.js';
  * A lost card that was replaced or voided is still out there; reissuing its number would let it in
  * again. The partial unique index "card_number_taken_unique" says the same in the database.
  */
-export const NUMBER_TAKEN: FilterQuery<Card> = {
+export const NUMBER_TAKEN = {
   $or: [
     { status: { $in: [CardStatus.ACTIVE, CardStatus.LOST] } },
     { lostAt: { $ne: null }, returnedAt: null },
   ],
-};
+} satisfies FilterQuery<Card>;
 
 async function assertNumberFree(ctx: RequestContext, number: string): Promise<string> {
   const n = number.trim().toUpperCase();

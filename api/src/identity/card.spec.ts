@@ -11,6 +11,7 @@ import {
 } from '../testing/helpers.js';
 import { createTestEnvironment, type TestEnvironment } from '../testing/index.js';
 import { Card } from './card.entity.js';
+import { CardStatus } from './identity.enums.js';
 
 const CARD = 'id number status personId replacedById lostAt returnedAt';
 const ISSUE = `mutation($p: ID!, $n: String!) { issueCard(personId: $p, number: $n) { ${CARD} } }`;
@@ -56,7 +57,7 @@ describe('the life of a card', () => {
       .context()
       .em.find(AuditEntry, { entityType: 'Card', entityId: issued.id }, { orderBy: { seq: 'asc' } });
     expect(entries.map((e) => e.action)).toEqual(['CARD_ISSUE', 'CARD_LOST', 'CARD_REPLACE']);
-    expect(entries[1]).toMatchObject({ before: { status: 'ACTIVE' }, after: { status: 'LOST' } });
+    expect(entries[1]).toMatchObject({ before: { status: CardStatus.ACTIVE }, after: { status: 'LOST' } });
     expect(entries[2]).toMatchObject({ before: { status: 'LOST' }, after: { status: 'REPLACED' } });
   });
 
@@ -88,7 +89,7 @@ describe('the life of a card', () => {
   });
 
   it('refuses a number already in use with DUPLICATE_CARD and writes nothing', async () => {
-    const seeded = await env.context().em.findOneOrFail(Card, { status: 'ACTIVE' });
+    const seeded = await env.context().em.findOneOrFail(Card, { status: CardStatus.ACTIVE });
     const personId = await newPerson();
     const before = await rowCounts(env);
     const e = failure(await env.gql(ISSUE, { p: personId, n: seeded.number.toLowerCase() }, hr));
@@ -111,10 +112,13 @@ describe('reporting a card lost as its holder', () => {
     const token = await env.login('zhangsan', 'zhangsan123');
     const plant = await demoPlant(env);
     const em = env.context().em;
-    const own = await em.findOneOrFail(Card, { person: await plant.personOf('zhangsan'), status: 'ACTIVE' });
+    const own = await em.findOneOrFail(Card, {
+      person: await plant.personOf('zhangsan'),
+      status: CardStatus.ACTIVE,
+    });
     const others = await em.findOneOrFail(Card, {
       person: await plant.personOf('yunxing'),
-      status: 'ACTIVE',
+      status: CardStatus.ACTIVE,
     });
 
     const e = failure(await env.gql(LOST, { c: others.id }, token));
@@ -128,5 +132,5 @@ describe('reporting a card lost as its holder', () => {
 });
 
 async function issuedTo(personId: string) {
-  return env.context().em.findOneOrFail(Card, { person: personId, status: 'ACTIVE' });
+  return env.context().em.findOneOrFail(Card, { person: personId, status: CardStatus.ACTIVE });
 }

@@ -67,21 +67,23 @@ async function readXlsx(content: Buffer): Promise<string[][]> {
   return out;
 }
 
-function cellText(v: ExcelJS.CellValue): string {
+function cellText(v: ExcelJS.CellValue | undefined): string {
   if (v === null || v === undefined) return '';
   if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    if ('text' in v && typeof v.text === 'string') return v.text;
-    if ('richText' in v) return v.richText.map((t) => t.text).join('');
-    if ('result' in v) return String(v.result ?? '');
-    return '';
-  }
-  return String(v);
+  if (typeof v !== 'object') return String(v);
+  if ('richText' in v) return v.richText.map((t) => t.text).join('');
+  // A hyperlink shows its text; a formula (=DATE(2024,3,1), =A2&B2) counts as what it computed.
+  if ('text' in v) return cellText(v.text as ExcelJS.CellValue);
+  if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
+  return '';
 }
 
-/** RFC 4180 CSV with an optional UTF-8 BOM (what Excel writes when saving as "CSV UTF-8"). */
+/**
+ * RFC 4180 CSV in UTF-8, with or without BOM ("CSV UTF-8"), or in GB18030/GBK, which is what a
+ * Chinese Excel writes for plain "CSV (逗号分隔)". Text that is not valid UTF-8 is read as GB18030.
+ */
 export function readCsv(content: Buffer): string[][] {
-  const text = content.toString('utf8').replace(/^\uFEFF/, '');
+  const text = decodeCsv(content);
   const rows: string[][] = [];
   let row: string[] = [];
   let cell = '';
@@ -112,6 +114,14 @@ export function readCsv(content: Buffer): string[][] {
   }
   if (cell || row.length) endRow();
   return rows;
+}
+
+function decodeCsv(content: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(content).replace(/^\uFEFF/, '');
+  } catch {
+    return new TextDecoder('gb18030').decode(content);
+  }
 }
 
 export async function writeXlsx(rows: Partial<Record<ColumnKey, string>>[]): Promise<Buffer> {

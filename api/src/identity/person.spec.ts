@@ -180,6 +180,13 @@ describe('who sees whom', () => {
     for (const p of page.items) expect(p.orgUnit.fullName).toMatch(/^东港发电有限公司\/运行部/);
   });
 
+  it('serves at most 200 a page and says which page size it used', async () => {
+    const q = `query($limit: Int, $offset: Int) { people(limit: $limit, offset: $offset) { total offset limit items { id } } }`;
+    const page = ok(await env.gql(q, { limit: 1000, offset: -5 }, hr)).people;
+    expect(page).toMatchObject({ offset: 0, limit: 200 });
+    expect(page.items).toHaveLength(200);
+  });
+
   it('shows hr everyone', async () => {
     const page = ok(await env.gql(PEOPLE, { limit: 10 }, hr)).people;
     expect(page.total).toBe(await env.context().em.count(Person, {}));

@@ -12,14 +12,15 @@ import type { GqlResult, TestEnvironment } from './environment.js';
 
 /** The data of a result that must have succeeded; otherwise the test fails with the errors. */
 export function ok<T>(r: GqlResult<T>): T {
-  if (r.errors?.length || !r.data) throw new Error(`expected success, got ${JSON.stringify(r.errors)}`);
+  if (r.errors?.length || !r.data)
+    throw new Error(`expected success, got ${JSON.stringify(r.errors)}`.slice(0, 2000));
   return r.data;
 }
 
 /** The first error of a result that must have failed. */
 export function failure(r: GqlResult): { message: string; code: string | undefined } {
   const e = r.errors?.[0];
-  if (!e) throw new Error(`expected an error, got ${JSON.stringify(r.data)}`);
+  if (!e) throw new Error(`expected an error, got ${JSON.stringify(r.data)}`.slice(0, 2000));
   return { message: e.message, code: e.extensions?.code };
 }
 

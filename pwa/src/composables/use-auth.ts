@@ -18,8 +18,10 @@ export interface Auth {
   isAuthenticated: ComputedRef<boolean>;
   isHr: ComputedRef<boolean>;
   hasAnyRole(wanted: readonly Role[]): boolean;
+  mustChangePassword(): boolean;
   login(username: string, password: string): Promise<SessionMeFragment>;
   ensureMe(): Promise<SessionMeFragment | null>;
+  reloadMe(): Promise<SessionMeFragment | null>;
   logout(): Promise<void>;
 }
 
@@ -55,6 +57,11 @@ export function useAuth(): Auth {
     return loadingMe;
   }
 
+  function reloadMe(): Promise<SessionMeFragment | null> {
+    me.value = null;
+    return ensureMe();
+  }
+
   async function logout(): Promise<void> {
     const refreshToken = session.tokens.value?.refreshToken;
     // Revoking server-side is best effort; the local session ends either way.
@@ -69,8 +76,10 @@ export function useAuth(): Auth {
     isAuthenticated: computed(() => session.tokens.value !== null),
     isHr: computed(() => hasAnyRole(HR_ROLES)),
     hasAnyRole,
+    mustChangePassword: () => me.value?.mustChangePassword === true,
     login,
     ensureMe,
+    reloadMe,
     logout,
   };
 }

@@ -50,6 +50,16 @@ const en: MessageSchema = {
     logout: 'Sign out',
     logoutConfirm: 'Sign out now?',
   },
+  password: {
+    title: 'Change password',
+    mustChange: 'Please change your initial password',
+    current: 'Current password',
+    new: 'New password',
+    repeat: 'Repeat new password',
+    required: 'Enter the current and the new password',
+    mismatch: 'The new passwords do not match',
+    changed: 'Password changed',
+  },
   roles: {
     ADMIN: 'Administrator',
     HR: 'HR',
@@ -168,7 +178,6 @@ const en: MessageSchema = {
     phase: { validate: 'Validating', commit: 'Saving', done: 'Done' },
   },
   pwa: {
-    updateTitle: 'Update available',
     updateMessage: 'A new version is available, tap to refresh',
     refresh: 'Refresh',
     later: 'Later',

@@ -48,6 +48,16 @@ const zhCN = {
     logout: '退出登录',
     logoutConfirm: '确定退出登录吗？',
   },
+  password: {
+    title: '修改密码',
+    mustChange: '首次登录请先修改初始密码',
+    current: '当前密码',
+    new: '新密码',
+    repeat: '确认新密码',
+    required: '请输入当前密码和新密码',
+    mismatch: '两次输入的新密码不一致',
+    changed: '密码已修改',
+  },
   roles: {
     ADMIN: '系统管理员',
     HR: '人事',
@@ -159,7 +169,6 @@ const zhCN = {
     phase: { validate: '校验数据', commit: '写入数据', done: '完成' },
   },
   pwa: {
-    updateTitle: '发现新版本',
     updateMessage: '发现新版本，点击刷新',
     refresh: '刷新',
     later: '稍后',

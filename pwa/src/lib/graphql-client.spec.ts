@@ -74,6 +74,20 @@ describe('GraphQL client', () => {
     expect(onSessionExpired).toHaveBeenCalledOnce();
   });
 
+  it('ends the session at once, without trying a refresh, when the account was disabled (offboarded)', async () => {
+    const { fetch, calls } = fakeGraphQLFetch(() => ({
+      errors: [{ message: '账号已停用，请联系管理员', extensions: { code: 'ACCOUNT_DISABLED' } }],
+    }));
+    const session = signedIn();
+    const onSessionExpired = vi.fn();
+    const client = createGraphQLClient({ session, fetch, onSessionExpired });
+
+    await expect(client.request(MeDocument)).rejects.toBeInstanceOf(GraphQLRequestError);
+    expect(calls.map((c) => c.operation)).toEqual(['Me']);
+    expect(session.tokens.value).toBeNull();
+    expect(onSessionExpired).toHaveBeenCalledOnce();
+  });
+
   it('passes other errors through with the server message and code, without refreshing', async () => {
     const { fetch, calls } = fakeGraphQLFetch(() => ({
       errors: [{ message: '身份证号校验位错误', extensions: { code: 'BAD_ID_NUMBER' } }],

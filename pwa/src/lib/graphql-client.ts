@@ -1,5 +1,11 @@
 import { RefreshTokenDocument, type TypedDocumentString } from '../gql/graphql';
-import { type GraphQLErrorPayload, GraphQLRequestError, isAuthError, NetworkError } from './graphql-errors';
+import {
+  type GraphQLErrorPayload,
+  GraphQLRequestError,
+  isAuthError,
+  isSessionEnded,
+  NetworkError,
+} from './graphql-errors';
 import type { SessionStore } from './session-store';
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
@@ -99,6 +105,10 @@ export function createGraphQLClient(options: GraphQLClientOptions): GraphQLClien
   ): Promise<TResult> {
     const used = session.tokens.value?.accessToken ?? null;
     let body = await send(document, variables, used);
+    if (used && isSessionEnded(body.errors)) {
+      expire();
+      throw new GraphQLRequestError(body.errors ?? []);
+    }
     if (used && isAuthError(body.errors)) {
       const current = session.tokens.value?.accessToken;
       // Another request or tab may have renewed the pair while this one was in flight.

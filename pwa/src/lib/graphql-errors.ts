@@ -28,7 +28,18 @@ export class NetworkError extends Error {
   }
 }
 
-export const AUTH_ERROR_CODES: ReadonlySet<string> = new Set(['TOKEN_EXPIRED', 'UNAUTHENTICATED']);
+/** The access token no longer works, but a refresh may bring a fresh one. */
+export const AUTH_ERROR_CODES: ReadonlySet<string> = new Set([
+  'TOKEN_EXPIRED',
+  'TOKEN_INVALID',
+  'UNAUTHENTICATED',
+]);
+/** The account itself is gone (offboarded, disabled): no refresh can help, the session ends now. */
+export const SESSION_ENDED_CODES: ReadonlySet<string> = new Set(['ACCOUNT_DISABLED', 'REFRESH_REUSED']);
+
+export function isSessionEnded(errors: GraphQLErrorPayload[] | undefined): boolean {
+  return !!errors?.some((e) => SESSION_ENDED_CODES.has(e.extensions?.code ?? ''));
+}
 
 export function isAuthError(errors: GraphQLErrorPayload[] | undefined): boolean {
   return !!errors?.some((e) => AUTH_ERROR_CODES.has(e.extensions?.code ?? ''));

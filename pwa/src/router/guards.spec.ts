@@ -5,12 +5,13 @@ import type { Role } from '../gql/graphql';
 import { type GuardAuth, installAuthGuard, safeRedirect } from './guards';
 import { routes } from './routes';
 
-function setup(signedIn: boolean, roles: Role[]) {
+function setup(signedIn: boolean, roles: Role[], initialPassword = false) {
   const authenticated = ref(signedIn);
   const auth: GuardAuth = {
     isAuthenticated: computed(() => authenticated.value),
     ensureMe: async () => ({ roles }),
     hasAnyRole: (wanted) => roles.some((role) => wanted.includes(role)),
+    mustChangePassword: () => initialPassword,
   };
   const router = createRouter({ history: createMemoryHistory(), routes });
   installAuthGuard(router, auth);
@@ -37,6 +38,13 @@ describe('router guards', () => {
       await router.push('/people/42');
       expect(router.currentRoute.value.name).toBe('person');
     }
+  });
+
+  it('sends someone still on their initial password to change it, wherever they were going', async () => {
+    const router = setup(true, ['HR'], true);
+    await router.push('/people/42');
+    expect(router.currentRoute.value.name).toBe('me');
+    expect(router.currentRoute.value.query.password).toBe('1');
   });
 
   it('does not show the login page to someone already signed in', async () => {

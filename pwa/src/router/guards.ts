@@ -6,6 +6,8 @@ export interface GuardAuth {
   isAuthenticated: Readonly<Ref<boolean>>;
   ensureMe(): Promise<unknown>;
   hasAnyRole(roles: readonly Role[]): boolean;
+  /** True while the account still has its initial password; the server refuses all but "me" until changed. */
+  mustChangePassword?(): boolean;
 }
 
 /** Only same-app paths: "//evil.example" would be an open redirect. */
@@ -27,6 +29,7 @@ export function installAuthGuard(router: Router, auth: GuardAuth): void {
       // Offline: the cached shell still opens; role-gated pages stay closed until roles are known.
     }
     if (!auth.isAuthenticated.value) return toLogin;
+    if (auth.mustChangePassword?.() && to.name !== 'me') return { name: 'me', query: { password: '1' } };
     if (to.meta.roles && !auth.hasAnyRole(to.meta.roles)) return { name: 'home' };
     return true;
   });
