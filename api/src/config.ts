@@ -77,12 +77,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
+const ARCHIVE_FIELDS = [
+  'name',
+  'gender',
+  'idNumber',
+  'phone',
+  'employeeNo',
+  'photo',
+  'orgUnit',
+  'post',
+  'company',
+  'entryDate',
+];
+const PERSON_TYPES = ['EMPLOYEE', 'CONTRACTOR', 'VISITOR', 'OTHER'];
+
 function parseRequiredFields(spec: string): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const part of spec.split(';')) {
     const [type, fields] = part.split(':');
-    if (!type || !fields) throw new Error(`ARCHIVE_REQUIRED_FIELDS: cannot read "${part}"`);
+    if (!type || !fields || !PERSON_TYPES.includes(type.trim()))
+      throw new Error(`ARCHIVE_REQUIRED_FIELDS: cannot read "${part}"`);
     out[type.trim()] = fields.split(',').map((f) => f.trim());
+    const unknown = out[type.trim()]!.filter((f) => !ARCHIVE_FIELDS.includes(f));
+    if (unknown.length) throw new Error(`ARCHIVE_REQUIRED_FIELDS: unknown field(s) ${unknown.join(', ')}`);
   }
   return out;
 }

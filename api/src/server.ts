@@ -19,7 +19,7 @@ import { EventBus } from './common/events.js';
 import type { Logger } from './common/logger.js';
 import { createTopics } from './common/pubsub.js';
 import type { Config } from './config.js';
-import { formatError } from './graphql/errors.js';
+import { errorScopePlugin, formatError, formatWsResult } from './graphql/errors.js';
 import { queryLimitsRule } from './graphql/limits.js';
 import { buildApiSchema } from './graphql/schema.js';
 
@@ -51,12 +51,14 @@ export async function startApi(config: Config, orm: MikroORM, log: Logger): Prom
     queryLimitsRule(limits(config)),
     ...(config.introspection ? [] : [NoSchemaIntrospectionCustomRule]),
   ];
+  const formatWs = formatWsResult(log);
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
   const wsCleanup = useServer(
     {
       schema,
       // graphql-ws does not go through Apollo, so its rules must say again what Apollo's config says.
       validate: (s, doc) => validate(s, doc, wsRules),
+      onNext: (_ctx, _id, _payload, args, result) => formatWs(args, result),
       context: (c) => {
         const auth = c.connectionParams?.authorization;
         return makeContext(typeof auth === 'string' ? auth : undefined);
@@ -74,6 +76,7 @@ export async function startApi(config: Config, orm: MikroORM, log: Logger): Prom
     includeStacktraceInErrorResponses: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      errorScopePlugin(),
       { serverWillStart: async () => ({ drainServer: async () => void (await wsCleanup.dispose()) }) },
       ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],

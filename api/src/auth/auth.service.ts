@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { LockMode } from '@mikro-orm/core';
 import { recordAudit } from '../audit/audit.service.js';
 import { inTransaction, type RequestContext } from '../common/context.js';
 import { unauthenticated } from '../common/errors.js';
@@ -53,7 +54,7 @@ async function checkPassword(account: UserAccount, password: string): Promise<bo
 async function registerFailure(ctx: RequestContext, accountId: string): Promise<boolean> {
   return inTransaction({ ...ctx, em: ctx.em.fork() }, async (tx) => {
     const account = await tx.em.findOneOrFail(UserAccount, accountId, {
-      lockMode: 4 /* pessimistic write */,
+      lockMode: LockMode.PESSIMISTIC_WRITE,
     });
     account.failedLogins += 1;
     if (account.failedLogins < tx.config.LOGIN_MAX_FAILURES) return false;

@@ -67,6 +67,17 @@ describe('query limits', () => {
     expect((await refusal(viaFragments)).code).toBe('QUERY_TOO_DEEP');
   });
 
+  it('refuses a fragment bomb at once instead of spending minutes measuring it', async () => {
+    const spreads = Array.from(
+      { length: 40 },
+      (_, i) => `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }`,
+    );
+    const bomb = `{ ...F0 } ${spreads.join(' ')} fragment F40 on Query { me { username } }`;
+    const started = Date.now();
+    expect((await refusal(bomb)).code).toBe('QUERY_TOO_COSTLY');
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
   it('applies over the WebSocket too', async () => {
     const client = wsClient(env, hr);
     const [result] = await collect(client, DEEP, {}, () => true).finished;

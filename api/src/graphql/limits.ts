@@ -30,6 +30,11 @@ interface Measure {
 interface Scope {
   schema: GraphQLSchema;
   fragments: Record<string, FragmentDefinitionNode>;
+  /** Each fragment is measured once: re-walking it per spread makes `F0 { ...F1 ...F1 }`-style
+   * documents cost 2^n steps, a CPU bomb in a few hundred bytes. */
+  measured: Map<string, Measure>;
+  /** Fragments being measured right now; a spread of one of them is a cycle, already an error. */
+  open: Set<string>;
 }
 
 // A page size given as a variable is unknown here and the client may ask for the largest page any
@@ -49,12 +54,19 @@ function fieldOf(parent: GraphQLNamedType | undefined, name: string) {
   return parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[name] : undefined;
 }
 
-function measure(
-  set: SelectionSetNode,
-  parent: GraphQLNamedType | undefined,
-  scope: Scope,
-  seen: Set<string>,
-): Measure {
+function measureFragment(name: string, scope: Scope): Measure | undefined {
+  const known = scope.measured.get(name);
+  const frag = scope.fragments[name];
+  if (known || !frag || scope.open.has(name)) return known;
+  scope.open.add(name);
+  const type = scope.schema.getType(frag.typeCondition.name.value) ?? undefined;
+  const m = measure(frag.selectionSet, type, scope);
+  scope.open.delete(name);
+  scope.measured.set(name, m);
+  return m;
+}
+
+function measure(set: SelectionSetNode, parent: GraphQLNamedType | undefined, scope: Scope): Measure {
   let depth = 0;
   let aliases = 0;
   let cost = 0;
@@ -67,7 +79,7 @@ function measure(
         continue;
       }
       const def = fieldOf(parent, sel.name.value);
-      const child = measure(sel.selectionSet, def && getNamedType(def.type), scope, seen);
+      const child = measure(sel.selectionSet, def && getNamedType(def.type), scope);
       // Introspection nests type references ~15 deep in every client's standard query; its depth is
       // bounded by our schema, and production turns introspection off altogether.
       const introspection = sel.name.value === '__schema' || sel.name.value === '__type';
@@ -76,15 +88,14 @@ function measure(
       cost += 1 + pageSize(sel, def) * child.cost;
       continue;
     }
-    let inner: Measure | undefined;
-    if (sel.kind === Kind.INLINE_FRAGMENT) {
-      const type = sel.typeCondition ? scope.schema.getType(sel.typeCondition.name.value) : parent;
-      inner = measure(sel.selectionSet, type ?? undefined, scope, seen);
-    } else if (!seen.has(sel.name.value) && scope.fragments[sel.name.value]) {
-      const frag = scope.fragments[sel.name.value]!;
-      const type = scope.schema.getType(frag.typeCondition.name.value) ?? undefined;
-      inner = measure(frag.selectionSet, type, scope, new Set([...seen, sel.name.value]));
-    }
+    const inner =
+      sel.kind === Kind.INLINE_FRAGMENT
+        ? measure(
+            sel.selectionSet,
+            (sel.typeCondition ? scope.schema.getType(sel.typeCondition.name.value) : parent) ?? undefined,
+            scope,
+          )
+        : measureFragment(sel.name.value, scope);
     if (!inner) continue;
     depth = Math.max(depth, inner.depth);
     aliases += inner.aliases;
@@ -102,7 +113,7 @@ export function queryLimitsRule(limits: QueryLimits): ValidationRule {
       for (const d of context.getDocument().definitions)
         if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
       const root = schema.getRootType(op.operation) ?? undefined;
-      const m = measure(op.selectionSet, root, { schema, fragments }, new Set());
+      const m = measure(op.selectionSet, root, { schema, fragments, measured: new Map(), open: new Set() });
       const refuse = (code: string, message: string) =>
         context.reportError(new GraphQLError(message, { nodes: [op], extensions: { code } }));
       if (m.depth > limits.maxDepth)

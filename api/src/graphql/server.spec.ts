@@ -37,6 +37,14 @@ describe('the HTTP endpoint', () => {
     expect(asJson.status).toBe(200);
   });
 
+  it('refuses a batch of operations in one POST, which would multiply every per-query limit', async () => {
+    const one = { query: '{ me { username } }' };
+    const res = await post(JSON.stringify(Array.from({ length: 50 }, () => one)), {
+      'content-type': 'application/json',
+    });
+    expect(res.status).toBe(400);
+  });
+
   it('masks an unexpected failure as 服务器内部错误 with an id, over HTTP and WebSocket, and logs who and where', async () => {
     const hr = await env.login('hr', 'hr123456');
     const sql = (q: string) => env.orm.em.getConnection().execute(q);
@@ -49,11 +57,19 @@ describe('the HTTP endpoint', () => {
       await client.dispose();
       for (const r of [await env.gql(query, {}, hr), overWs!]) {
         const e = r.errors![0]!;
-        expect(e.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', errorId: expect.stringMatching(/^\w{8}$/) });
+        expect(e.extensions).toEqual({
+          code: 'INTERNAL_SERVER_ERROR',
+          errorId: expect.stringMatching(/^\w{8}$/),
+        });
         expect(e.message).toBe(`服务器内部错误（编号 ${e.extensions!.errorId}）`);
         expect(JSON.stringify(r)).not.toMatch(/contractor_company|relation|select|stack/i);
         expect(logged).toHaveBeenCalledWith(
-          expect.objectContaining({ errorId: e.extensions!.errorId, operation: 'Companies', field: 'contractorCompanies', principal: 'hr' }),
+          expect.objectContaining({
+            errorId: e.extensions!.errorId,
+            operation: 'Companies',
+            field: 'contractorCompanies',
+            principal: 'hr',
+          }),
           'unexpected error',
         );
       }

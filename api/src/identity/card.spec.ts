@@ -75,6 +75,10 @@ describe('the life of a card', () => {
     expect(failure(await env.gql(REPLACE, { c: (await issuedTo(owner)).id, n }, hr)).code).toBe(
       'DUPLICATE_CARD',
     );
+    // The database holds the same line for anyone writing behind the service.
+    const em = env.context().em;
+    em.create(Card, { number: n, person: other });
+    await expect(em.flush()).rejects.toThrow(/card_number_taken_unique/);
   });
 
   it('lets a returned card’s number be issued again', async () => {

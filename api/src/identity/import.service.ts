@@ -22,10 +22,14 @@ export interface ImportOutcome {
 }
 
 const CHUNK = 1000;
+// Real imports run one at a time, each checked and written under this advisory lock.
+const IMPORT_LOCK = 7_310_002;
 
 /**
  * 基础档案导入. A dry run reports every row's problems and writes nothing. A real run re-checks
  * everything and, only if the whole file is clean, writes it in one transaction: all or nothing.
+ * Checking inside the lock means a second submission of the same file (a double click) finds every
+ * row taken and says so row by row, instead of failing on a unique index halfway through.
  */
 export async function importPeople(
   ctx: RequestContext,
@@ -35,13 +39,23 @@ export async function importPeople(
   const progress = (phase: string, processed: number, total: number) =>
     ctx.pubsub.publish('IMPORT_PROGRESS', jobId, { jobId, phase, processed, total });
   const rows = await readRows(input.filename, Buffer.from(input.contentBase64, 'base64'));
-  const { errors, planned } = await planImport(ctx, rows, (n) => progress('validate', n, rows.length));
-  const outcome = { jobId, dryRun: input.dryRun, totalRows: rows.length, errors };
-  if (input.dryRun || errors.length) {
+  const check = (c: RequestContext) => planImport(c, rows, (n) => progress('validate', n, rows.length));
+  const checked = (errors: RowError[]): ImportOutcome => {
     progress('done', rows.length, rows.length);
-    return { ...outcome, ok: errors.length === 0, created: 0 };
-  }
-  await inTransaction(ctx, async (tx) => {
+    return {
+      jobId,
+      dryRun: input.dryRun,
+      totalRows: rows.length,
+      errors,
+      ok: errors.length === 0,
+      created: 0,
+    };
+  };
+  if (input.dryRun) return checked((await check(ctx)).errors);
+  const written = await inTransaction(ctx, async (tx) => {
+    await tx.em.execute('select pg_advisory_xact_lock(?)', [IMPORT_LOCK]);
+    const { errors, planned } = await check(tx);
+    if (errors.length) return { errors, created: 0 };
     for (let i = 0; i < planned.length; i += CHUNK) {
       await writeChunk(tx, planned.slice(i, i + CHUNK));
       progress('commit', Math.min(i + CHUNK, planned.length), planned.length);
@@ -52,9 +66,11 @@ export async function importPeople(
       entityId: jobId,
       after: { filename: input.filename, rows: rows.length, created: planned.length },
     });
+    return { errors, created: planned.length };
   });
-  progress('done', planned.length, planned.length);
-  return { ...outcome, ok: true, created: planned.length };
+  if (written.errors.length) return checked(written.errors);
+  progress('done', written.created, written.created);
+  return { jobId, dryRun: false, totalRows: rows.length, errors: [], ok: true, created: written.created };
 }
 
 async function writeChunk(ctx: RequestContext, rows: PlannedRow[]): Promise<void> {

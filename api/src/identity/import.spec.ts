@@ -169,6 +169,18 @@ describe('importing the 基础档案 file', () => {
     expect(await em.count(AuditEntry, { action: 'PEOPLE_IMPORT', entityId: jobId })).toBe(1);
   });
 
+  it('answers a double submission of the same file row by row, having imported it once', async () => {
+    const rows = Array.from({ length: 120 }, (_, i) => employee(1000 + i, { 卡号: `DBL${1000 + i}` }));
+    const file = { name: '人员.xlsx', content: await archiveXlsx(rows) };
+    const before = await rowCounts(env);
+    const results = await Promise.all([send(file, false), send(file, false)]);
+    const [first, second] = results.map((r) => ok(r).importPeople).sort((a, b) => b.created - a.created);
+    expect(first).toMatchObject({ ok: true, created: 120 });
+    expect(second).toMatchObject({ ok: false, created: 0 });
+    expect(second.errors[0]).toMatchObject({ row: 2, code: 'DUPLICATE_ID_NUMBER' });
+    expect((await rowCounts(env)).Person - before.Person).toBe(120);
+  });
+
   it('lets an imported employee log in with 工号 and the last six ID characters, then change the password', async () => {
     const row = employee(301);
     ok(await send({ name: '一人.csv', content: archiveCsv([row]) }, false));

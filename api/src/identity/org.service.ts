@@ -2,6 +2,7 @@ import { Field, ID, InputType } from 'type-graphql';
 import { recordAudit } from '../audit/audit.service.js';
 import { inTransaction, type RequestContext } from '../common/context.js';
 import { DomainError, notFound, validation } from '../common/errors.js';
+import { isUuid } from '../common/ids.js';
 import { ContractorCompany } from './contractor-company.entity.js';
 import { OrgUnitKind, PersonStatus } from './identity.enums.js';
 import { OrgUnit } from './org-unit.entity.js';
@@ -58,7 +59,7 @@ export async function createOrgUnit(ctx: RequestContext, input: OrgUnitInput): P
     throw validation('名称不能为空且不能含“/”，编码为 1–32 位字母、数字、下划线或连字符');
   }
   return inTransaction(ctx, async (tx) => {
-    const parent = input.parentId ? await tx.em.findOne(OrgUnit, input.parentId) : null;
+    const parent = isUuid(input.parentId) ? await tx.em.findOne(OrgUnit, input.parentId) : null;
     if (input.parentId && !parent) throw new DomainError('UNKNOWN_ORG_UNIT', '上级组织不存在');
     if ((parent?.kind ?? null) !== PARENT_KIND[input.kind]) {
       throw new DomainError('BAD_ORG_LEVEL', '组织层级应为：公司 → 部门 → 班组');
@@ -84,8 +85,9 @@ export async function setOrgUnitHead(
   personId: string | null,
 ): Promise<OrgUnit> {
   return inTransaction(ctx, async (tx) => {
-    const unit = await tx.em.findOne(OrgUnit, orgUnitId);
+    const unit = isUuid(orgUnitId) ? await tx.em.findOne(OrgUnit, orgUnitId) : null;
     if (!unit) throw notFound('组织');
+    if (personId && !isUuid(personId)) throw notFound('人员');
     if (personId && !(await tx.em.count(Person, { id: personId, status: PersonStatus.ACTIVE })))
       throw notFound('人员');
     const before = { headPersonId: unit.headPersonId ?? null };
@@ -106,7 +108,7 @@ export async function createPost(ctx: RequestContext, input: PostInput): Promise
   const code = input.code.trim();
   if (!name || !code) throw validation('岗位名称和编码不能为空');
   return inTransaction(ctx, async (tx) => {
-    const company = await tx.em.findOne(OrgUnit, input.companyId);
+    const company = isUuid(input.companyId) ? await tx.em.findOne(OrgUnit, input.companyId) : null;
     if (!company || company.kind !== OrgUnitKind.COMPANY)
       throw new DomainError('UNKNOWN_ORG_UNIT', '岗位须属于一个公司');
     if (await tx.em.count(Post, { company: company.id, code })) throw duplicate('同编码的岗位');

@@ -50,11 +50,12 @@ export async function listPeople(
   limit: number,
 ) {
   const where = await peopleWhere(ctx, filter);
+  // The page actually served, so a client paging by `offset += limit` neither skips nor repeats rows.
+  const page = { offset: Math.max(0, offset), limit: Math.min(Math.max(1, limit), MAX_PAGE) };
   const [items, total] = await ctx.em.findAndCount(Person, where, {
     populate: ['orgUnit', 'post'],
     orderBy: { name: 'asc', id: 'asc' },
-    offset: Math.max(0, offset),
-    limit: Math.min(Math.max(1, limit), MAX_PAGE),
+    ...page,
   });
-  return { items, total, offset, limit };
+  return { items, total, ...page };
 }

@@ -8,7 +8,8 @@ const ID_MESSAGES = {
 } as const;
 
 export interface PersonFields {
-  name?: string;
+  /** null is what a client sends to "clear" a field; a name cannot be cleared. */
+  name?: string | null;
   idNumber?: string | null;
   phone?: string | null;
   employeeNo?: string | null;
@@ -20,7 +21,7 @@ export function checkPersonFields(input: PersonFields): { values: PersonFields; 
   const problems: Problem[] = [];
   const values: PersonFields = {};
   if (input.name !== undefined) {
-    values.name = input.name.trim();
+    values.name = (input.name ?? '').trim();
     if (!values.name || values.name.length > 50)
       problems.push(problem('name', 'BAD_NAME', '姓名不能为空且不超过 50 字'));
   }

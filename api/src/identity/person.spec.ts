@@ -148,6 +148,8 @@ describe('refusing bad input with a typed Chinese error and writing nothing', ()
     expect(e).toMatchObject({ code: 'BAD_PHONE', message: '手机号码格式不正确' });
     expect(await rowCounts(env)).toEqual(before);
     expect((await env.context().em.findOneOrFail(Person, id)).name).toBe(input.name);
+    const cleared = failure(await env.gql(UPDATE_PERSON, { id, input: { name: null } }, hr));
+    expect(cleared).toMatchObject({ code: 'BAD_NAME', message: '姓名不能为空且不超过 50 字' });
   });
 });
 
