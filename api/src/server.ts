@@ -3,7 +3,10 @@ import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { resolve } from 'node:path';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -22,6 +25,7 @@ import type { Config } from './config.js';
 import { errorScopePlugin, formatError, formatWsResult } from './graphql/errors.js';
 import { queryLimitsRule } from './graphql/limits.js';
 import { buildApiSchema } from './graphql/schema.js';
+import { OrgDirectory } from './identity/org-directory.js';
 
 export interface RunningApi {
   url: string;
@@ -35,7 +39,15 @@ export interface RunningApi {
 export async function startApi(config: Config, orm: MikroORM, log: Logger): Promise<RunningApi> {
   const keys = new KeyStore(orm.em.fork(), config.dataKey);
   await keys.init();
-  const services: AppServices = { config, log, bus: new EventBus(log), pubsub: createTopics(), keys };
+  const bus = new EventBus(log);
+  const services: AppServices = {
+    config,
+    log,
+    bus,
+    pubsub: createTopics(),
+    keys,
+    org: new OrgDirectory(bus),
+  };
   const schema = await buildApiSchema(services.pubsub);
 
   const makeContext = async (authorization: string | undefined, ip?: string): Promise<RequestContext> => {
@@ -76,6 +88,8 @@ export async function startApi(config: Config, orm: MikroORM, log: Logger): Prom
     includeStacktraceInErrorResponses: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      // No HTTP caching of GraphQL answers here, and its per-field hook costs on every list.
+      ApolloServerPluginCacheControlDisabled(),
       errorScopePlugin(),
       { serverWillStart: async () => ({ drainServer: async () => void (await wsCleanup.dispose()) }) },
       ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),

@@ -34,12 +34,26 @@ export async function signAccessToken(
   return { token, expiresAt };
 }
 
+// Verified tokens, until they expire: the same string always verifies the same way, and the
+// signature check is most of what a request spends on auth. Bounded; the oldest entry goes first.
+const verified = new Map<string, { claims: AccessClaims; exp: number }>();
+const VERIFIED_MAX = 10_000;
+
 /** Verifies with an alg allow-list and kid lookup; any failure is a typed, Chinese error. */
 export async function verifyAccessToken(
   keys: KeyStore,
   issuer: string,
   token: string,
 ): Promise<AccessClaims> {
+  const hit = verified.get(token);
+  if (hit && hit.exp > Date.now() / 1000) return hit.claims;
+  const result = await verifyUncached(keys, issuer, token);
+  if (verified.size >= VERIFIED_MAX) verified.delete(verified.keys().next().value!);
+  verified.set(token, result);
+  return result.claims;
+}
+
+async function verifyUncached(keys: KeyStore, issuer: string, token: string) {
   try {
     const { payload } = await jwtVerify(
       token,
@@ -50,13 +64,16 @@ export async function verifyAccessToken(
       },
       { algorithms: [TOKEN_ALG], issuer, audience: AUDIENCE, typ: ACCESS_TYP },
     );
-    if (typeof payload.sub !== 'string' || !Array.isArray(payload.roles)) throw AuthErrors.tokenInvalid();
-    return {
+    if (typeof payload.sub !== 'string' || !Array.isArray(payload.roles) || typeof payload.exp !== 'number') {
+      throw AuthErrors.tokenInvalid();
+    }
+    const claims: AccessClaims = {
       sub: payload.sub,
       pid: (payload.pid as string) ?? null,
       roles: payload.roles as Role[],
       usr: String(payload.usr),
     };
+    return { claims, exp: payload.exp };
   } catch (err) {
     if (err instanceof errors.JWTExpired) throw AuthErrors.tokenExpired();
     throw AuthErrors.tokenInvalid();

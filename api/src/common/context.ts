@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { KeyStore } from '../auth/key-store.js';
 import type { Config } from '../config.js';
+import type { OrgDirectory } from '../identity/org-directory.js';
 import type { DomainEvent, EventBus } from './events.js';
 import type { Logger } from './logger.js';
 import { type Permission, permissionsOf, type Role } from './permission.js';
@@ -23,6 +24,7 @@ export interface AppServices {
   bus: EventBus;
   pubsub: PubSub;
   keys: KeyStore;
+  org: OrgDirectory;
 }
 
 /** Everything a service needs about the current request. Services take it as their first argument. */

@@ -5,8 +5,7 @@ import { Card } from './card.entity.js';
 import { ContractorCompany } from './contractor-company.entity.js';
 import { CardStatus } from './identity.enums.js';
 import { writeXlsx } from './import-file.js';
-import { peopleWhere } from './people.query.js';
-import { Person } from './person.entity.js';
+import { selectPeople } from './people.query.js';
 import type { PeopleFilter } from './person.input.js';
 import { Vehicle } from './vehicle.entity.js';
 
@@ -20,11 +19,8 @@ const GENDER_NAMES: Record<string, string> = { MALE: '男', FEMALE: '女', UNKNO
 
 /** The caller's people in the import columns, so an export can be edited and imported elsewhere. */
 export async function exportPeople(ctx: RequestContext, filter?: PeopleFilter) {
-  const people = await ctx.em.find(Person, await peopleWhere(ctx, filter), {
-    populate: ['orgUnit', 'post'],
-    orderBy: { name: 'asc' },
-    limit: 100_000,
-  });
+  const { items: people } = await selectPeople(ctx, filter, 0, 100_000);
+  const org = await ctx.org.ready(ctx.em);
   const ids = people.map((p) => p.id);
   const cards = new Map(
     (await ctx.em.find(Card, { person: { $in: ids }, status: CardStatus.ACTIVE })).map((c) => [
@@ -44,8 +40,8 @@ export async function exportPeople(ctx: RequestContext, filter?: PeopleFilter) {
     phone: p.phone ?? '',
     employeeNo: p.employeeNo ?? '',
     type: TYPE_NAMES[p.type] ?? p.type,
-    orgUnit: p.orgUnit?.getEntity().fullName ?? '',
-    post: p.post?.getEntity().name ?? '',
+    orgUnit: org.unit(p.orgUnit?.id)?.fullName ?? '',
+    post: org.post(p.post?.id)?.name ?? '',
     company: p.company ? (companies.get(p.company.id) ?? '') : '',
     cardNumber: cards.get(p.id) ?? '',
     plate: plates.get(p.id) ?? '',

@@ -1,7 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../common/context.js';
 import { isUuid } from '../common/ids.js';
-import { loaderFor } from '../common/loader.js';
 import { Permission } from '../common/permission.js';
 import { ContractorCompany } from './contractor-company.entity.js';
 import {
@@ -81,10 +80,8 @@ export class OrgResolver {
 @Resolver(() => Post)
 export class PostResolver {
   @FieldResolver(() => OrgUnit, { description: '岗位所属公司' })
-  company(@Root() post: Post, @Ctx() ctx: RequestContext): Promise<OrgUnit | undefined> | OrgUnit {
-    if (post.company.isInitialized()) return post.company.getEntity();
-    return loaderFor(ctx, 'orgUnit', async (ids: string[]) => {
-      return new Map((await ctx.em.find(OrgUnit, { id: { $in: ids } })).map((u) => [u.id, u]));
-    }).load(post.company.id);
+  async company(@Root() post: Post, @Ctx() ctx: RequestContext): Promise<OrgUnit> {
+    const org = await ctx.org.ready(ctx.em);
+    return org.unit(post.company.id) ?? ctx.em.findOneOrFail(OrgUnit, post.company.id);
   }
 }

@@ -5,6 +5,7 @@ import { DomainError, notFound, validation } from '../common/errors.js';
 import { isUuid } from '../common/ids.js';
 import { ContractorCompany } from './contractor-company.entity.js';
 import { OrgUnitKind, PersonStatus } from './identity.enums.js';
+import { OrgChanged } from './org-directory.js';
 import { OrgUnit } from './org-unit.entity.js';
 import { Person } from './person.entity.js';
 import { Post } from './post.entity.js';
@@ -68,6 +69,7 @@ export async function createOrgUnit(ctx: RequestContext, input: OrgUnitInput): P
     if (await tx.em.count(OrgUnit, { $or: [{ code }, { fullName }] })) throw duplicate('同名或同编码的组织');
     const unit = tx.em.create(OrgUnit, { name, code, kind: input.kind, parent, path: '', fullName });
     unit.path = `${parent?.path ?? '/'}${unit.id}/`;
+    tx.emit?.(new OrgChanged());
     await recordAudit(tx, {
       action: 'ORG_UNIT_CREATE',
       entityType: 'OrgUnit',
@@ -92,6 +94,7 @@ export async function setOrgUnitHead(
       throw notFound('人员');
     const before = { headPersonId: unit.headPersonId ?? null };
     unit.headPersonId = personId;
+    tx.emit?.(new OrgChanged());
     await recordAudit(tx, {
       action: 'ORG_UNIT_HEAD_SET',
       entityType: 'OrgUnit',
@@ -113,6 +116,7 @@ export async function createPost(ctx: RequestContext, input: PostInput): Promise
       throw new DomainError('UNKNOWN_ORG_UNIT', '岗位须属于一个公司');
     if (await tx.em.count(Post, { company: company.id, code })) throw duplicate('同编码的岗位');
     const post = tx.em.create(Post, { name, code, company });
+    tx.emit?.(new OrgChanged());
     await recordAudit(tx, {
       action: 'POST_CREATE',
       entityType: 'Post',

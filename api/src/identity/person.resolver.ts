@@ -107,22 +107,15 @@ export class PersonResolver {
       : maskIdNumber(p.idNumber);
   }
 
+  // Roots are entities (Ref relations) or people-page rows ({ id }); both carry the id.
   @FieldResolver(() => OrgUnit, { nullable: true })
-  orgUnit(@Root() p: Person, @Ctx() ctx: RequestContext): Promise<OrgUnit | undefined> | OrgUnit | null {
-    if (!p.orgUnit) return null;
-    if (p.orgUnit.isInitialized()) return p.orgUnit.getEntity();
-    return loaderFor(ctx, 'orgUnit', async (ids: string[]) => {
-      return new Map((await ctx.em.find(OrgUnit, { id: { $in: ids } })).map((u) => [u.id, u]));
-    }).load(p.orgUnit.id);
+  async orgUnit(@Root() p: Person, @Ctx() ctx: RequestContext): Promise<OrgUnit | null> {
+    return p.orgUnit ? (await ctx.org.ready(ctx.em)).unit(p.orgUnit.id) : null;
   }
 
   @FieldResolver(() => Post, { nullable: true })
-  post(@Root() p: Person, @Ctx() ctx: RequestContext): Promise<Post | undefined> | Post | null {
-    if (!p.post) return null;
-    if (p.post.isInitialized()) return p.post.getEntity();
-    return loaderFor(ctx, 'post', async (ids: string[]) => {
-      return new Map((await ctx.em.find(Post, { id: { $in: ids } })).map((x) => [x.id, x]));
-    }).load(p.post.id);
+  async post(@Root() p: Person, @Ctx() ctx: RequestContext): Promise<Post | null> {
+    return p.post ? (await ctx.org.ready(ctx.em)).post(p.post.id) : null;
   }
 
   @FieldResolver(() => ContractorCompany, { nullable: true })

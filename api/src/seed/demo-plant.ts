@@ -9,6 +9,7 @@ import { Role } from '../common/permission.js';
 import { Card } from '../identity/card.entity.js';
 import { ContractorCompany } from '../identity/contractor-company.entity.js';
 import { Gender, OrgUnitKind, PersonType, VehicleType } from '../identity/identity.enums.js';
+import { OrgChanged } from '../identity/org-directory.js';
 import { OrgUnit } from '../identity/org-unit.entity.js';
 import { Person } from '../identity/person.entity.js';
 import { personSnapshot } from '../identity/person.snapshot.js';
@@ -155,6 +156,7 @@ export async function seedDemoPlant(ctx: RequestContext): Promise<{ created: boo
         after: { ...personSnapshot(p), via: 'seed' },
       })),
     );
+    tx.emit?.(new OrgChanged());
     await recordAudit(tx, {
       action: 'SEED_DEMO_PLANT',
       entityType: 'OrgUnit',
