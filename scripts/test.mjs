@@ -12,10 +12,11 @@ let passed = 0;
 let failed = 0;
 const failures = [];
 
-function step(name, cmd, args, cwd = root) {
+function step(name, cmd, args, cwd = '.') {
   if (only.length && !only.some((o) => name.includes(o))) return true;
   console.log(`\n━━ ${name}`);
   const r = spawnSync(cmd, args, { cwd: join(root, cwd), stdio: 'inherit', env: process.env });
+  if (r.error) console.error(`cannot run ${cmd}: ${r.error.message}`);
   if (r.status !== 0) failures.push(name);
   return r.status === 0;
 }
