@@ -1,37 +1,12 @@
+import { ARCHIVE_HEADER, DEPARTMENTS } from '@park/api/testing/fixtures';
 import { idNumberCheckChar, parsePlate } from '@park/core';
 import ExcelJS from 'exceljs';
 import { type Api, prng } from './harness.js';
 
-/** The import template's columns (api/src/identity/import-file.ts), in order. */
-const HEADERS = [
-  '姓名',
-  '性别',
-  '身份证号',
-  '手机号',
-  '工号',
-  '人员类型',
-  '组织',
-  '岗位',
-  '外协单位',
-  '卡号',
-  '车牌',
-  '入职日期',
-  '照片',
-];
-
-/** The demo plant's departments and the posts people there hold (api/src/seed/demo-data.ts). */
-const DEPARTMENT_POSTS: Record<string, string[]> = {
-  运行部: ['值长', '主值班员', '副值班员', '巡检员'],
-  检修部: ['班长', '检修工', '技术员'],
-  安全监察部: ['安全员'],
-  保卫部: ['保卫干事', '门卫'],
-  燃料部: ['班长', '输煤值班员'],
-  化学车间: ['化验员', '班长'],
-  综合办公室: ['办公室文员'],
-  人力资源部: ['人事专员'],
-  信息中心: ['工程师'],
-  后勤服务中心: ['厨师', '食堂管理员'],
-};
+/** The posts people hold in each department of the demo plant. */
+const DEPARTMENT_POSTS: Record<string, string[]> = Object.fromEntries(
+  DEPARTMENTS.map((d) => [d.name, d.posts]),
+);
 
 export interface Placement {
   orgUnit: string;
@@ -103,7 +78,7 @@ export function personRows(count: number, where: Placement[], seed = 1): string[
 export async function xlsxBase64(rows: string[][]): Promise<string> {
   const wb = new ExcelJS.Workbook();
   const sheet = wb.addWorksheet('人员档案');
-  sheet.addRow(HEADERS);
+  sheet.addRow(ARCHIVE_HEADER);
   for (const row of rows) sheet.addRow(row);
   return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
 }

@@ -1,37 +1,23 @@
 import ExcelJS from 'exceljs';
+import { COLUMNS } from '../identity/import-file.js';
 
-/** The columns of the 基础档案 file, in the order HR's template has them. */
-export const ARCHIVE_HEADER = [
-  '姓名',
-  '性别',
-  '身份证号',
-  '手机号',
-  '工号',
-  '人员类型',
-  '组织',
-  '岗位',
-  '外协单位',
-  '卡号',
-  '车牌',
-  '入职日期',
-  '照片',
-] as const;
+/** The columns of the 基础档案 file, in the order HR's template has them (the import's own list). */
+export const ARCHIVE_HEADER = COLUMNS.map((c) => c.header);
+type Header = (typeof COLUMNS)[number]['header'];
 
-export type ArchiveRow = Partial<Record<(typeof ARCHIVE_HEADER)[number], string>>;
+export type ArchiveRow = Partial<Record<Header, string>>;
 
 const cells = (r: ArchiveRow) => ARCHIVE_HEADER.map((h) => r[h] ?? '');
 
 /** CSV as Excel's "CSV UTF-8" writes it: BOM, CRLF, quotes where needed. */
 export function archiveCsv(rows: ArchiveRow[]): string {
   const quote = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-  const lines = [ARCHIVE_HEADER as readonly string[], ...rows.map(cells)].map((l) => l.map(quote).join(','));
+  const lines = [ARCHIVE_HEADER, ...rows.map(cells)].map((l) => l.map(quote).join(','));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
 /** An XLSX; a row may hold typed cells (numbers, dates, formulas, links) as Excel users make them. */
-export async function archiveXlsx(
-  rows: Partial<Record<(typeof ARCHIVE_HEADER)[number], ExcelJS.CellValue>>[],
-): Promise<Buffer> {
+export async function archiveXlsx(rows: Partial<Record<Header, ExcelJS.CellValue>>[]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const sheet = wb.addWorksheet('人员');
   sheet.addRow([...ARCHIVE_HEADER]);
