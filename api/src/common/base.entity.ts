@@ -3,7 +3,7 @@ import { OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { DateTimeScalar } from './scalars.js';
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export abstract class BaseEntity<Optional extends string = never> {
   [OptionalProps]?: 'id' | 'createdAt' | 'updatedAt' | Optional;
 

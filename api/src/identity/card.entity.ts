@@ -10,7 +10,7 @@ import { Person } from './person.entity.js';
  * was lost and not handed back (replacing or voiding a lost card does not bring it back); a
  * returned card's number may be issued again. See NUMBER_TAKEN and its partial unique index.
  */
-@ObjectType({ description: '卡' })
+@ObjectType({ description: '卡', simpleResolvers: true })
 @Entity()
 export class Card extends BaseEntity<'status' | 'issuedAt' | 'personId'> {
   @Field(() => String)

@@ -4,7 +4,7 @@ import { BaseEntity } from '../common/base.entity.js';
 import { OrgUnitKind } from './identity.enums.js';
 
 /** Company → department → team (班组). `path` is "/rootId/.../ownId/" so a subtree is one prefix match. */
-@ObjectType({ description: '组织单元' })
+@ObjectType({ description: '组织单元', simpleResolvers: true })
 @Entity()
 export class OrgUnit extends BaseEntity<'parentId' | 'companyId'> {
   @Field(() => String)

@@ -12,7 +12,7 @@ import { Post } from './post.entity.js';
  * accounts hang off it. idNumber, orgUnit, post and company reach GraphQL through the resolver
  * (masking and loading), so they carry no @Field here.
  */
-@ObjectType({ description: '人员（统一身份）' })
+@ObjectType({ description: '人员（统一身份）', simpleResolvers: true })
 @Entity()
 @Index({ properties: ['type', 'status'] })
 export class Person extends BaseEntity<'gender' | 'status'> {

@@ -4,7 +4,7 @@ import { BaseEntity } from '../common/base.entity.js';
 import { OrgUnit } from './org-unit.entity.js';
 
 /** A post (岗位) belongs to one company. Its default area grants live in access/post-area-grant. */
-@ObjectType({ description: '岗位' })
+@ObjectType({ description: '岗位', simpleResolvers: true })
 @Entity()
 @Unique({ properties: ['company', 'code'] })
 export class Post extends BaseEntity {

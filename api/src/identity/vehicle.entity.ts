@@ -5,7 +5,7 @@ import { VehicleType } from './identity.enums.js';
 import { Person } from './person.entity.js';
 
 /** A vehicle registered to a person. A plate is unique among active vehicles (partial index). */
-@ObjectType({ description: '车辆' })
+@ObjectType({ description: '车辆', simpleResolvers: true })
 @Entity()
 export class Vehicle extends BaseEntity<'type' | 'newEnergy' | 'active' | 'personId'> {
   @Field(() => String)
