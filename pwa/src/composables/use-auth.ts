@@ -1,15 +1,36 @@
 import { type ComputedRef, computed, type Ref, ref, watch } from 'vue';
 import { LoginDocument, LogoutDocument, MeDocument, type Role, type SessionMeFragment } from '../gql/graphql';
+import { NetworkError } from '../lib/graphql-errors';
 import { useGraphQL, useSession } from './use-graphql';
 
 export const HR_ROLES: readonly Role[] = ['HR', 'ADMIN'];
 
-const me = ref<SessionMeFragment | null>(null);
+// The last "me" the server confirmed, kept with the session so a phone without signal still knows
+// whose pass and which tabs to show. Display only: the server checks every request itself.
+const ME_KEY = 'park.me';
+const me = ref<SessionMeFragment | null>(readCachedMe());
+let confirmed = false;
 let loadingMe: Promise<SessionMeFragment | null> | null = null;
+
+function readCachedMe(): SessionMeFragment | null {
+  try {
+    return JSON.parse(globalThis.localStorage?.getItem(ME_KEY) ?? 'null') as SessionMeFragment | null;
+  } catch {
+    return null;
+  }
+}
+
+watch(me, (value) => {
+  if (value) globalThis.localStorage?.setItem(ME_KEY, JSON.stringify(value));
+  else globalThis.localStorage?.removeItem(ME_KEY);
+});
 
 // When the client gives up on a session (refresh failed), forget who we were.
 watch(useSession().tokens, (tokens) => {
-  if (!tokens) me.value = null;
+  if (!tokens) {
+    me.value = null;
+    confirmed = false;
+  }
 });
 
 export interface Auth {
@@ -39,17 +60,24 @@ export function useAuth(): Auth {
       accessTokenExpiresAt: payload.accessTokenExpiresAt,
     });
     me.value = payload.me;
+    confirmed = true;
     return payload.me;
   }
 
   function ensureMe(): Promise<SessionMeFragment | null> {
     if (!session.tokens.value) return Promise.resolve(null);
-    if (me.value) return Promise.resolve(me.value);
+    if (me.value && confirmed) return Promise.resolve(me.value);
     loadingMe ??= client
       .request(MeDocument)
       .then(({ me: loaded }) => {
         me.value = loaded;
+        confirmed = true;
         return loaded;
+      })
+      .catch((error: unknown) => {
+        // No signal: carry on as the person we last confirmed; any other failure is real.
+        if (error instanceof NetworkError && me.value) return me.value;
+        throw error;
       })
       .finally(() => {
         loadingMe = null;
@@ -58,7 +86,7 @@ export function useAuth(): Auth {
   }
 
   function reloadMe(): Promise<SessionMeFragment | null> {
-    me.value = null;
+    confirmed = false;
     return ensureMe();
   }
 
