@@ -48,6 +48,7 @@ export async function startApi(config: Config, orm: MikroORM, log: Logger): Prom
     keys,
     org: new OrgDirectory(bus),
   };
+  const stopKeyRefresh = keys.refreshEvery(60_000, (err) => log.warn({ err }, 'signing key reload failed'));
   const schema = await buildApiSchema(services.pubsub);
 
   const makeContext = async (authorization: string | undefined, ip?: string): Promise<RequestContext> => {
@@ -131,6 +132,7 @@ export async function startApi(config: Config, orm: MikroORM, log: Logger): Prom
     services,
     httpServer,
     stop: async () => {
+      stopKeyRefresh();
       await apollo.stop();
     },
   };

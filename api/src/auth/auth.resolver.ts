@@ -1,8 +1,9 @@
-import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { PUBLIC } from '../common/auth-checker.js';
 import type { RequestContext } from '../common/context.js';
 import { Permission, Role } from '../common/permission.js';
 import { setPersonRoles } from './account.service.js';
+import { listSigningKeys, retireSigningKey, rotateSigningKey, SigningKeyInfo } from './signing-key.service.js';
 import { changePassword, login, logout, me, refresh } from './auth.service.js';
 import { AuthPayload, Me } from './auth.types.js';
 import { wechatLogin } from './wechat-login.service.js';
@@ -67,5 +68,26 @@ export class AuthResolver {
     @Arg('roles', () => [Role]) roles: Role[],
   ): Promise<Role[]> {
     return setPersonRoles(ctx, personId, roles);
+  }
+
+  @Authorized(Permission.SYSTEM_CONFIG)
+  @Query(() => [SigningKeyInfo], { description: '令牌签名密钥' })
+  signingKeys(@Ctx() ctx: RequestContext): Promise<SigningKeyInfo[]> {
+    return listSigningKeys(ctx);
+  }
+
+  @Authorized(Permission.SYSTEM_CONFIG)
+  @Mutation(() => SigningKeyInfo, { description: '轮换签名密钥：立即发布到 JWKS，延迟后开始签名' })
+  rotateSigningKey(
+    @Ctx() ctx: RequestContext,
+    @Arg('activateInSeconds', () => Int, { defaultValue: 300 }) activateInSeconds: number,
+  ): Promise<SigningKeyInfo> {
+    return rotateSigningKey(ctx, activateInSeconds);
+  }
+
+  @Authorized(Permission.SYSTEM_CONFIG)
+  @Mutation(() => SigningKeyInfo, { description: '停用签名密钥（疑似泄露时）：其签发的令牌立即失效' })
+  retireSigningKey(@Ctx() ctx: RequestContext, @Arg('kid', () => String) kid: string): Promise<SigningKeyInfo> {
+    return retireSigningKey(ctx, kid);
   }
 }

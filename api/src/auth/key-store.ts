@@ -35,22 +35,32 @@ export class KeyStore {
 
   /** Adds a key published now that starts signing at `activatesAt`; older keys stay for verification. */
   async rotate(activatesAt: Date): Promise<string> {
-    const { publicKey, privateKey } = await generateKeyPair(TOKEN_ALG, { crv: 'Ed25519', extractable: true });
-    const kid = `${this.use}-${randomUUID().slice(0, 8)}`;
     const em = this.em.fork();
-    const key = em.create(SigningKey, {
-      kid,
-      use: this.use,
-      publicJwk: { ...(await exportJWK(publicKey)), kid, alg: TOKEN_ALG, use: 'sig' },
-      privateJwkEncrypted: seal(
-        this.dataKey,
-        Buffer.from(JSON.stringify(await exportJWK(privateKey))),
-      ).toString('base64'),
-      activatesAt,
-    });
+    const key = await this.addKey(em, activatesAt);
     await em.flush();
     await this.reload();
     return key.kid;
+  }
+
+  /** Creates the key row through `em` (so it can share a transaction with its audit entry). */
+  async addKey(em: EntityManager, activatesAt: Date): Promise<SigningKey> {
+    const { publicKey, privateKey } = await generateKeyPair(TOKEN_ALG, { crv: 'Ed25519', extractable: true });
+    const kid = `${this.use}-${randomUUID().slice(0, 8)}`;
+    const sealed = seal(this.dataKey, Buffer.from(JSON.stringify(await exportJWK(privateKey))));
+    return em.create(SigningKey, {
+      kid,
+      use: this.use,
+      publicJwk: { ...(await exportJWK(publicKey)), kid, alg: TOKEN_ALG, use: 'sig' },
+      privateJwkEncrypted: sealed.toString('base64'),
+      activatesAt,
+    });
+  }
+
+  /** Picks up keys added or retired by other API copies; returns the stop function. */
+  refreshEvery(ms: number, onError: (err: unknown) => void): () => void {
+    const timer = setInterval(() => void this.reload().catch(onError), ms);
+    timer.unref();
+    return () => clearInterval(timer);
   }
 
   async reload(): Promise<void> {
@@ -85,6 +95,10 @@ export class KeyStore {
   async verificationKey(kid: string): Promise<CryptoKey | undefined> {
     if (!this.keys.has(kid) && Date.now() - this.loadedAt > 5_000) await this.reload();
     return this.keys.get(kid)?.publicKey;
+  }
+
+  isLive(kid: string): boolean {
+    return this.keys.has(kid);
   }
 
   jwks(): { keys: JWK[] } {

@@ -36,7 +36,7 @@ export async function signAccessToken(
 
 // Verified tokens, until they expire: the same string always verifies the same way, and the
 // signature check is most of what a request spends on auth. Bounded; the oldest entry goes first.
-const verified = new Map<string, { claims: AccessClaims; exp: number }>();
+const verified = new Map<string, { claims: AccessClaims; exp: number; kid: string }>();
 const VERIFIED_MAX = 10_000;
 
 /** Verifies with an alg allow-list and kid lookup; any failure is a typed, Chinese error. */
@@ -46,7 +46,8 @@ export async function verifyAccessToken(
   token: string,
 ): Promise<AccessClaims> {
   const hit = verified.get(token);
-  if (hit && hit.exp > Date.now() / 1000) return hit.claims;
+  // A retired key ends its tokens at once, cached or not.
+  if (hit && hit.exp > Date.now() / 1000 && keys.isLive(hit.kid)) return hit.claims;
   const result = await verifyUncached(keys, issuer, token);
   if (verified.size >= VERIFIED_MAX) verified.delete(verified.keys().next().value!);
   verified.set(token, result);
@@ -55,7 +56,7 @@ export async function verifyAccessToken(
 
 async function verifyUncached(keys: KeyStore, issuer: string, token: string) {
   try {
-    const { payload } = await jwtVerify(
+    const { payload, protectedHeader } = await jwtVerify(
       token,
       async (header) => {
         const key = header.kid ? await keys.verificationKey(header.kid) : undefined;
@@ -73,7 +74,7 @@ async function verifyUncached(keys: KeyStore, issuer: string, token: string) {
       roles: payload.roles as Role[],
       usr: String(payload.usr),
     };
-    return { claims, exp: payload.exp };
+    return { claims, exp: payload.exp, kid: protectedHeader.kid! };
   } catch (err) {
     if (err instanceof errors.JWTExpired) throw AuthErrors.tokenExpired();
     throw AuthErrors.tokenInvalid();

@@ -6,6 +6,8 @@ import { createPubSub } from '@graphql-yoga/subscription';
  */
 export interface ImportProgressPayload {
   jobId: string;
+  /** The account that runs the import: only it may watch the progress. */
+  ownerId: string | null;
   phase: string;
   processed: number;
   total: number;

@@ -1,5 +1,6 @@
 import { maskIdNumber } from '@park/core';
-import type { RequestContext } from '../common/context.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { inTransaction, type RequestContext } from '../common/context.js';
 import { Permission } from '../common/permission.js';
 import { Card } from './card.entity.js';
 import { ContractorCompany } from './contractor-company.entity.js';
@@ -20,6 +21,14 @@ const GENDER_NAMES: Record<string, string> = { MALE: '男', FEMALE: '女', UNKNO
 /** The caller's people in the import columns, so an export can be edited and imported elsewhere. */
 export async function exportPeople(ctx: RequestContext, filter?: PeopleFilter) {
   const { items: people } = await selectPeople(ctx, filter, 0, 100_000);
+  // Personal data leaving the system in bulk: who took which slice, and how many people (PIPL).
+  await inTransaction(ctx, (tx) =>
+    recordAudit(tx, {
+      action: 'PEOPLE_EXPORT',
+      entityType: 'Person',
+      after: { filter: { ...filter }, count: people.length },
+    }),
+  );
   const org = await ctx.org.ready(ctx.em);
   const ids = people.map((p) => p.id);
   const cards = new Map(

@@ -106,6 +106,9 @@ export class ImportResolver {
   @Subscription(() => ImportProgress, {
     topics: 'IMPORT_PROGRESS',
     topicId: ({ args }: { args: { jobId: string } }) => args.jobId,
+    // Job ids come from the client; progress (file size, row counts) is for the importer alone.
+    filter: ({ payload, context }: { payload: ImportProgressPayload; context: RequestContext }) =>
+      payload.ownerId !== null && payload.ownerId === context.principal?.accountId,
   })
   importProgress(
     @Root() payload: ImportProgressPayload,

@@ -37,7 +37,13 @@ export async function importPeople(
 ): Promise<ImportOutcome> {
   const jobId = input.jobId || randomUUID();
   const progress = (phase: string, processed: number, total: number) =>
-    ctx.pubsub.publish('IMPORT_PROGRESS', jobId, { jobId, phase, processed, total });
+    ctx.pubsub.publish('IMPORT_PROGRESS', jobId, {
+      jobId,
+      ownerId: ctx.principal?.accountId ?? null,
+      phase,
+      processed,
+      total,
+    });
   const rows = await readRows(input.filename, Buffer.from(input.contentBase64, 'base64'));
   const check = (c: RequestContext) => planImport(c, rows, (n) => progress('validate', n, rows.length));
   const checked = (errors: RowError[]): ImportOutcome => {
