@@ -3,9 +3,14 @@ import { PUBLIC } from '../common/auth-checker.js';
 import type { RequestContext } from '../common/context.js';
 import { Permission, Role } from '../common/permission.js';
 import { setPersonRoles } from './account.service.js';
-import { listSigningKeys, retireSigningKey, rotateSigningKey, SigningKeyInfo } from './signing-key.service.js';
 import { changePassword, login, logout, me, refresh } from './auth.service.js';
 import { AuthPayload, Me } from './auth.types.js';
+import {
+  listSigningKeys,
+  retireSigningKey,
+  rotateSigningKey,
+  SigningKeyInfo,
+} from './signing-key.service.js';
 import { wechatLogin } from './wechat-login.service.js';
 
 @Resolver()
@@ -87,7 +92,10 @@ export class AuthResolver {
 
   @Authorized(Permission.SYSTEM_CONFIG)
   @Mutation(() => SigningKeyInfo, { description: '停用签名密钥（疑似泄露时）：其签发的令牌立即失效' })
-  retireSigningKey(@Ctx() ctx: RequestContext, @Arg('kid', () => String) kid: string): Promise<SigningKeyInfo> {
+  retireSigningKey(
+    @Ctx() ctx: RequestContext,
+    @Arg('kid', () => String) kid: string,
+  ): Promise<SigningKeyInfo> {
     return retireSigningKey(ctx, kid);
   }
 }

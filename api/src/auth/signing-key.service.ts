@@ -1,6 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 import { recordAudit } from '../audit/audit.service.js';
-import { type RequestContext, inTransaction } from '../common/context.js';
+import { inTransaction, type RequestContext } from '../common/context.js';
 import { DomainError } from '../common/errors.js';
 import { DateTimeScalar } from '../common/scalars.js';
 import { SigningKey } from './signing-key.entity.js';
@@ -32,13 +32,21 @@ export async function listSigningKeys(ctx: RequestContext): Promise<SigningKeyIn
  * Publishes a new key now and lets it sign after `activateInSeconds`, so every verifier (bridges,
  * other API copies) has fetched the JWKS before the first token signed with it appears.
  */
-export async function rotateSigningKey(ctx: RequestContext, activateInSeconds: number): Promise<SigningKeyInfo> {
+export async function rotateSigningKey(
+  ctx: RequestContext,
+  activateInSeconds: number,
+): Promise<SigningKeyInfo> {
   if (!Number.isInteger(activateInSeconds) || activateInSeconds < 0 || activateInSeconds > 86_400) {
     throw new DomainError('VALIDATION', '生效延迟应为 0–86400 秒', { field: 'activateInSeconds' });
   }
   const key = await inTransaction(ctx, async (tx) => {
     const k = await ctx.keys.addKey(tx.em, new Date(Date.now() + activateInSeconds * 1000));
-    await recordAudit(tx, { action: 'SIGNING_KEY_ROTATE', entityType: 'SigningKey', entityId: k.kid, after: { ...info(k) } });
+    await recordAudit(tx, {
+      action: 'SIGNING_KEY_ROTATE',
+      entityType: 'SigningKey',
+      entityId: k.kid,
+      after: { ...info(k) },
+    });
     return k;
   });
   await ctx.keys.reload();
@@ -55,7 +63,12 @@ export async function retireSigningKey(ctx: RequestContext, kid: string): Promis
       throw new DomainError('LAST_KEY', '不能停用唯一可用的签名密钥，请先轮换生成新密钥');
     }
     k.retiredAt = new Date();
-    await recordAudit(tx, { action: 'SIGNING_KEY_RETIRE', entityType: 'SigningKey', entityId: k.kid, after: { ...info(k) } });
+    await recordAudit(tx, {
+      action: 'SIGNING_KEY_RETIRE',
+      entityType: 'SigningKey',
+      entityId: k.kid,
+      after: { ...info(k) },
+    });
     return k;
   });
   await ctx.keys.reload();
