@@ -62,4 +62,5 @@ for (const pkg of ['core', 'api', 'device-bridge', 'pwa', 'miniprogram', 'tests'
 
 console.log(`\n━━ summary${failures.length ? `: failed steps — ${failures.join('; ')}` : ''}`);
 console.log(`${passed} passed, ${failed} failed`);
-process.exit(failures.length ? 1 : 0);
+// A runner that exits 0 with failed tests must not pass either.
+process.exit(failures.length || failed ? 1 : 0);

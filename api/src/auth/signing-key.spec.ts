@@ -42,9 +42,9 @@ describe('signing-key rotation', () => {
     ok(await env.gql(RETIRE, { k: oldKid }, fresh));
     expect(failure(await env.gql(ME, {}, admin)).code).toBe('TOKEN_INVALID');
     expect(await jwks(env)).not.toContain(oldKid);
-    const actions = (await env.context().em.find(AuditEntry, { entityType: 'SigningKey' })).map(
-      (e) => e.action,
-    );
+    const actions = (
+      await env.context().em.find(AuditEntry, { entityType: 'SigningKey' }, { orderBy: { seq: 'asc' } })
+    ).map((e) => e.action);
     expect(actions).toEqual(['SIGNING_KEY_ROTATE', 'SIGNING_KEY_ROTATE', 'SIGNING_KEY_RETIRE']);
   });
 

