@@ -1,5 +1,9 @@
 import { AccessGrant } from './access/access-grant.entity.js';
+import { Area } from './access/area.entity.js';
+import { CalendarDay } from './access/holiday.entity.js';
+import { PassagePoint } from './access/passage-point.entity.js';
 import { PostAreaGrant } from './access/post-area-grant.entity.js';
+import { Schedule } from './access/schedule.entity.js';
 import { AuditEntry } from './audit/audit-entry.entity.js';
 import { RefreshToken } from './auth/refresh-token.entity.js';
 import { SigningKey } from './auth/signing-key.entity.js';
@@ -25,6 +29,10 @@ export const entities = [
   Vehicle,
   WechatBinding,
   BiometricTemplate,
+  Area,
+  PassagePoint,
+  Schedule,
+  CalendarDay,
   PostAreaGrant,
   AccessGrant,
   UserAccount,

@@ -1,36 +1,46 @@
 import { Entity, Enum, Index, ManyToOne, Property, type Ref } from '@mikro-orm/core';
+import { Field, ObjectType } from 'type-graphql';
 import { BaseEntity } from '../common/base.entity.js';
+import { DateTimeScalar } from '../common/scalars.js';
 import { Person } from '../identity/person.entity.js';
 import { GrantSource } from './access.enums.js';
+import { Area } from './area.entity.js';
+import { Schedule } from './schedule.entity.js';
 
 /**
  * A grant of one area to one person, with an optional window. Whether it holds is decided at
  * decision time from validFrom/validUntil/revokedAt, never by a job flipping a flag.
  */
+@ObjectType({ description: '通行授权', simpleResolvers: true })
 @Entity()
 @Index({ properties: ['person', 'revokedAt'] })
 export class AccessGrant extends BaseEntity {
   @ManyToOne(() => Person, { ref: true })
   person!: Ref<Person>;
 
-  @Property({ type: 'uuid' })
-  areaId!: string;
+  @ManyToOne(() => Area, { ref: true, index: true })
+  area!: Ref<Area>;
 
+  @Field(() => GrantSource)
   @Enum({ items: () => GrantSource, type: 'string' })
   source!: GrantSource;
 
-  @Property({ type: 'uuid', nullable: true })
-  scheduleId?: string | null;
+  @ManyToOne(() => Schedule, { ref: true, nullable: true })
+  schedule?: Ref<Schedule> | null;
 
+  @Field(() => DateTimeScalar, { nullable: true })
   @Property({ type: 'datetime', length: 3, nullable: true })
   validFrom?: Date | null;
 
+  @Field(() => DateTimeScalar, { nullable: true })
   @Property({ type: 'datetime', length: 3, nullable: true })
   validUntil?: Date | null;
 
+  @Field(() => DateTimeScalar, { nullable: true })
   @Property({ type: 'datetime', length: 3, nullable: true })
   revokedAt?: Date | null;
 
+  @Field(() => String, { nullable: true })
   @Property({ type: 'string', nullable: true })
   revokedReason?: string | null;
 }

@@ -1,20 +1,19 @@
 import { Entity, ManyToOne, Property, type Ref, Unique } from '@mikro-orm/core';
 import { BaseEntity } from '../common/base.entity.js';
 import { Post } from '../identity/post.entity.js';
+import { Area } from './area.entity.js';
+import { Schedule } from './schedule.entity.js';
 
-/**
- * A post's default grant to an area (岗位默认权限). Areas and schedules arrive with access control;
- * their ids are stored now and get foreign keys in that migration.
- */
+/** A post's default grant to an area (岗位默认权限); applies only where the area's policy allows it. */
 @Entity()
-@Unique({ properties: ['post', 'areaId'] })
+@Unique({ properties: ['post', 'area'] })
 export class PostAreaGrant extends BaseEntity {
   @ManyToOne(() => Post, { ref: true, deleteRule: 'cascade' })
   post!: Ref<Post>;
 
-  @Property({ type: 'uuid' })
-  areaId!: string;
+  @ManyToOne(() => Area, { ref: true, deleteRule: 'cascade' })
+  area!: Ref<Area>;
 
-  @Property({ type: 'uuid', nullable: true })
-  scheduleId?: string | null;
+  @ManyToOne(() => Schedule, { ref: true, nullable: true })
+  schedule?: Ref<Schedule> | null;
 }

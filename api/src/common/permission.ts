@@ -20,6 +20,9 @@ export enum Permission {
   AUDIT_READ = 'AUDIT_READ',
   KPI_READ = 'KPI_READ',
   SYSTEM_CONFIG = 'SYSTEM_CONFIG',
+  ACCESS_READ = 'ACCESS_READ',
+  ACCESS_ADMIN = 'ACCESS_ADMIN',
+  GRANT_MANAGE = 'GRANT_MANAGE',
   DEVICE_SYNC = 'DEVICE_SYNC',
 }
 
@@ -57,7 +60,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     P.ORG_WRITE,
     P.KPI_READ,
   ],
+  // 保卫部 runs the doors: areas, passage points, schedules and who may go where.
   [Role.SECURITY]: [
+    P.ACCESS_READ,
+    P.ACCESS_ADMIN,
+    P.GRANT_MANAGE,
     ...SELF,
     P.PERSON_READ_ALL,
     P.CARD_MANAGE,

@@ -1,5 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { AccessGrantResolver, AccessResolver } from '../access/access.resolver.js';
 import { KpiResolver } from '../analytics/kpi.resolver.js';
 import { AuditResolver } from '../audit/audit.resolver.js';
 import { AuthResolver } from '../auth/auth.resolver.js';
@@ -20,6 +21,8 @@ export const resolvers = [
   ImportResolver,
   AuditResolver,
   KpiResolver,
+  AccessResolver,
+  AccessGrantResolver,
 ] as const;
 
 export function buildApiSchema(pubSub: PubSub): Promise<GraphQLSchema> {

@@ -1,7 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { GrantSource } from '../access/access.enums.js';
+import { GrantSource, SecurityLevel } from '../access/access.enums.js';
 import { AccessGrant } from '../access/access-grant.entity.js';
+import { Area } from '../access/area.entity.js';
 import { AuditEntry } from '../audit/audit-entry.entity.js';
 import { RefreshToken } from '../auth/refresh-token.entity.js';
 import { UserAccount } from '../auth/user-account.entity.js';
@@ -54,11 +55,17 @@ async function personWithEverything() {
   }
   const em = env.context().em;
   const longAgo = new Date('2025-01-01T00:00:00Z');
+  const area = em.create(Area, {
+    name: `集控室${n}`,
+    code: `CCR-${randomUUID().slice(0, 8)}`,
+    path: '/',
+    securityLevel: SecurityLevel.KEY,
+  });
   for (const source of [GrantSource.POST, GrantSource.PERSONAL])
-    em.create(AccessGrant, { person: id, areaId: randomUUID(), source });
+    em.create(AccessGrant, { person: id, area, source });
   em.create(AccessGrant, {
     person: id,
-    areaId: randomUUID(),
+    area,
     source: GrantSource.TEMPORARY,
     revokedAt: longAgo,
     revokedReason: '作业结束',

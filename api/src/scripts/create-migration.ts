@@ -1,5 +1,7 @@
 // Writes a new migration from the difference between entities and a scratch database that has all
 // existing migrations applied. Usage: pnpm --filter @park/api migration:create <name>
+// Partial unique indexes (live card numbers, active plates, bound openids) are written by hand in
+// migrations; the generator does not see them and proposes to drop them: delete those lines.
 import 'reflect-metadata';
 import pg from 'pg';
 import { migrate, openOrm } from '../db/orm.js';

@@ -1,0 +1,139 @@
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../common/context.js';
+import { isUuid } from '../common/ids.js';
+import { Permission } from '../common/permission.js';
+import { personInScope } from '../identity/person-scope.js';
+import { AccessGrant } from './access-grant.entity.js';
+import { Area } from './area.entity.js';
+import { AreaInput, PassagePointInput } from './area.input.js';
+import { createArea, createPassagePoint } from './area.service.js';
+import { GrantInput, grantAccess, revokeGrant } from './grant.service.js';
+import { CalendarDay } from './holiday.entity.js';
+import { PassagePoint } from './passage-point.entity.js';
+import { Schedule } from './schedule.entity.js';
+import { CalendarDayInput, createSchedule, ScheduleInput, setCalendarYear } from './schedule.service.js';
+
+@Resolver()
+export class AccessResolver {
+  @Authorized(Permission.ACCESS_READ)
+  @Query(() => [Area], { description: '区域树（父在子前）' })
+  areas(@Ctx() ctx: RequestContext): Promise<Area[]> {
+    return ctx.em.find(Area, {}, { orderBy: { path: 'asc' } });
+  }
+
+  @Authorized(Permission.ACCESS_ADMIN)
+  @Mutation(() => Area)
+  createArea(@Ctx() ctx: RequestContext, @Arg('input', () => AreaInput) input: AreaInput): Promise<Area> {
+    return createArea(ctx, input);
+  }
+
+  @Authorized(Permission.ACCESS_READ)
+  @Query(() => [PassagePoint])
+  passagePoints(@Ctx() ctx: RequestContext): Promise<PassagePoint[]> {
+    return ctx.em.find(PassagePoint, {}, { orderBy: { code: 'asc' } });
+  }
+
+  @Authorized(Permission.ACCESS_ADMIN)
+  @Mutation(() => PassagePoint)
+  createPassagePoint(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => PassagePointInput) input: PassagePointInput,
+  ): Promise<PassagePoint> {
+    return createPassagePoint(ctx, input);
+  }
+
+  @Authorized(Permission.ACCESS_READ)
+  @Query(() => [Schedule])
+  schedules(@Ctx() ctx: RequestContext): Promise<Schedule[]> {
+    return ctx.em.find(Schedule, {}, { orderBy: { name: 'asc' } });
+  }
+
+  @Authorized(Permission.ACCESS_ADMIN)
+  @Mutation(() => Schedule)
+  createSchedule(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => ScheduleInput) input: ScheduleInput,
+  ): Promise<Schedule> {
+    return createSchedule(ctx, input);
+  }
+
+  @Authorized(Permission.ACCESS_READ)
+  @Query(() => [CalendarDay], { description: '某年的法定节假日与调休上班日' })
+  calendar(@Ctx() ctx: RequestContext, @Arg('year', () => Int) year: number): Promise<CalendarDay[]> {
+    return ctx.em.find(
+      CalendarDay,
+      { date: { $gte: `${year}-01-01`, $lte: `${year}-12-31` } },
+      { orderBy: { date: 'asc' } },
+    );
+  }
+
+  @Authorized(Permission.ACCESS_ADMIN)
+  @Mutation(() => [CalendarDay], { description: '按国务院通知整体设置某年的节假日与调休' })
+  setCalendarYear(
+    @Ctx() ctx: RequestContext,
+    @Arg('year', () => Int) year: number,
+    @Arg('days', () => [CalendarDayInput]) days: CalendarDayInput[],
+  ): Promise<CalendarDay[]> {
+    return setCalendarYear(ctx, year, days);
+  }
+
+  @Authorized(Permission.PERSON_READ)
+  @Query(() => [AccessGrant], { description: '某人的通行授权（本人、本部门负责人、保卫部可见）' })
+  async grants(
+    @Ctx() ctx: RequestContext,
+    @Arg('personId', () => ID) personId: string,
+    @Arg('includeRevoked', () => Boolean, { defaultValue: false }) includeRevoked: boolean,
+  ): Promise<AccessGrant[]> {
+    await personInScope(ctx, personId);
+    return ctx.em.find(
+      AccessGrant,
+      { person: personId, ...(includeRevoked ? {} : { revokedAt: null }) },
+      { orderBy: { createdAt: 'desc' } },
+    );
+  }
+
+  @Authorized(Permission.GRANT_MANAGE)
+  @Mutation(() => AccessGrant, { description: '个人授权' })
+  grantAccess(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => GrantInput) input: GrantInput,
+  ): Promise<AccessGrant> {
+    return grantAccess(ctx, input);
+  }
+
+  @Authorized(Permission.GRANT_MANAGE)
+  @Mutation(() => AccessGrant, { description: '撤销授权，立即生效' })
+  revokeGrant(
+    @Ctx() ctx: RequestContext,
+    @Arg('grantId', () => ID) grantId: string,
+    @Arg('reason', () => String) reason: string,
+  ): Promise<AccessGrant> {
+    return revokeGrant(ctx, grantId, reason);
+  }
+}
+
+@Resolver(() => AccessGrant)
+export class AccessGrantResolver {
+  @FieldResolver(() => Area)
+  area(@Root() g: AccessGrant, @Ctx() ctx: RequestContext): Promise<Area> {
+    return ctx.em.findOneOrFail(Area, g.area.id);
+  }
+
+  @FieldResolver(() => Schedule, { nullable: true })
+  schedule(@Root() g: AccessGrant, @Ctx() ctx: RequestContext): Promise<Schedule | null> {
+    return g.schedule && isUuid(g.schedule.id)
+      ? ctx.em.findOne(Schedule, g.schedule.id)
+      : Promise.resolve(null);
+  }
+
+  @FieldResolver(() => ID)
+  personId(@Root() g: AccessGrant): string {
+    return g.person.id;
+  }
+
+  @FieldResolver(() => Boolean, { description: '此刻是否有效（未撤销且在有效期内）' })
+  activeNow(@Root() g: AccessGrant): boolean {
+    const now = new Date();
+    return !g.revokedAt && (!g.validFrom || g.validFrom <= now) && (!g.validUntil || g.validUntil > now);
+  }
+}
