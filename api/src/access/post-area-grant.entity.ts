@@ -1,4 +1,4 @@
-import { Entity, ManyToOne, Property, type Ref, Unique } from '@mikro-orm/core';
+import { Entity, ManyToOne, type Ref, Unique } from '@mikro-orm/core';
 import { BaseEntity } from '../common/base.entity.js';
 import { Post } from '../identity/post.entity.js';
 import { Area } from './area.entity.js';
