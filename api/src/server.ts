@@ -15,6 +15,7 @@ import express from 'express';
 import { NoSchemaIntrospectionCustomRule, specifiedRules, validate } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
+import { SiteDirectory } from './access/site-directory.js';
 import { KeyStore } from './auth/key-store.js';
 import { resolvePrincipal } from './auth/principal.js';
 import type { AppServices, RequestContext } from './common/context.js';
@@ -47,6 +48,7 @@ export async function startApi(config: Config, orm: MikroORM, log: Logger): Prom
     pubsub: createTopics(),
     keys,
     org: new OrgDirectory(bus),
+    site: new SiteDirectory(bus),
   };
   const stopKeyRefresh = keys.refreshEvery(60_000, (err) => log.warn({ err }, 'signing key reload failed'));
   const schema = await buildApiSchema(services.pubsub);

@@ -1,3 +1,6 @@
+export * from './access/index.js';
 export * from './id-number.js';
+export * from './pass/index.js';
 export * from './phone.js';
 export * from './plate.js';
+export * from './time/index.js';

@@ -7,6 +7,8 @@ import { AccessGrant } from './access-grant.entity.js';
 import { Area } from './area.entity.js';
 import { AreaInput, PassagePointInput } from './area.input.js';
 import { createArea, createPassagePoint } from './area.service.js';
+import { decideAccess } from './decide-access.service.js';
+import { AccessDecision, AccessDenied, AccessGranted, DecideAccessInput } from './decide-access.types.js';
 import { GrantInput, grantAccess, revokeGrant } from './grant.service.js';
 import { CalendarDay } from './holiday.entity.js';
 import { PassagePoint } from './passage-point.entity.js';
@@ -90,6 +92,15 @@ export class AccessResolver {
       { person: personId, ...(includeRevoked ? {} : { revokedAt: null }) },
       { orderBy: { createdAt: 'desc' } },
     );
+  }
+
+  @Authorized(Permission.ACCESS_DECIDE)
+  @Query(() => AccessDecision, { description: '服务器端通行判定（与闸机离线判定同一引擎）' })
+  decideAccess(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => DecideAccessInput) input: DecideAccessInput,
+  ): Promise<AccessGranted | AccessDenied> {
+    return decideAccess(ctx, input);
   }
 
   @Authorized(Permission.GRANT_MANAGE)

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { SiteDirectory } from '../access/site-directory.js';
 import type { KeyStore } from '../auth/key-store.js';
 import type { Config } from '../config.js';
 import type { OrgDirectory } from '../identity/org-directory.js';
@@ -25,6 +26,7 @@ export interface AppServices {
   pubsub: PubSub;
   keys: KeyStore;
   org: OrgDirectory;
+  site: SiteDirectory;
 }
 
 /** Everything a service needs about the current request. Services take it as their first argument. */

@@ -23,6 +23,7 @@ export enum Permission {
   ACCESS_READ = 'ACCESS_READ',
   ACCESS_ADMIN = 'ACCESS_ADMIN',
   GRANT_MANAGE = 'GRANT_MANAGE',
+  ACCESS_DECIDE = 'ACCESS_DECIDE',
   DEVICE_SYNC = 'DEVICE_SYNC',
 }
 
@@ -65,6 +66,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     P.ACCESS_READ,
     P.ACCESS_ADMIN,
     P.GRANT_MANAGE,
+    P.ACCESS_DECIDE,
     ...SELF,
     P.PERSON_READ_ALL,
     P.CARD_MANAGE,
@@ -79,7 +81,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   [Role.EMPLOYEE]: SELF,
   [Role.CONTRACTOR]: [P.SELF_READ, P.PERSON_READ],
   [Role.VISITOR]: [P.SELF_READ, P.PERSON_READ],
-  [Role.DEVICE]: [P.DEVICE_SYNC],
+  [Role.DEVICE]: [P.DEVICE_SYNC, P.ACCESS_DECIDE],
 };
 
 export function permissionsOf(roles: readonly Role[]): Set<Permission> {
