@@ -15,6 +15,7 @@ import express from 'express';
 import { NoSchemaIntrospectionCustomRule, specifiedRules, validate } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
+import { serverPassVerifier } from './access/pass.service.js';
 import { SiteDirectory } from './access/site-directory.js';
 import { KeyStore } from './auth/key-store.js';
 import { resolvePrincipal } from './auth/principal.js';
@@ -39,7 +40,9 @@ export interface RunningApi {
 /** Builds the whole HTTP + WebSocket server on an open ORM. Start-up and tests both come through here. */
 export async function startApi(config: Config, orm: MikroORM, log: Logger): Promise<RunningApi> {
   const keys = new KeyStore(orm.em.fork(), config.dataKey);
+  const passKeys = new KeyStore(orm.em.fork(), config.dataKey, 'pass');
   await keys.init();
+  await passKeys.init();
   const bus = new EventBus(log);
   const services: AppServices = {
     config,
@@ -47,10 +50,15 @@ export async function startApi(config: Config, orm: MikroORM, log: Logger): Prom
     bus,
     pubsub: createTopics(),
     keys,
+    passKeys,
+    passVerifier: serverPassVerifier(passKeys),
     org: new OrgDirectory(bus),
     site: new SiteDirectory(bus),
   };
   const stopKeyRefresh = keys.refreshEvery(60_000, (err) => log.warn({ err }, 'signing key reload failed'));
+  const stopPassKeyRefresh = passKeys.refreshEvery(60_000, (err) =>
+    log.warn({ err }, 'pass key reload failed'),
+  );
   const schema = await buildApiSchema(services.pubsub);
 
   const makeContext = async (authorization: string | undefined, ip?: string): Promise<RequestContext> => {
@@ -115,6 +123,10 @@ export async function startApi(config: Config, orm: MikroORM, log: Logger): Prom
   app.get('/.well-known/jwks.json', (_req, res) => {
     res.set('cache-control', 'public, max-age=300').json(keys.jwks());
   });
+  // QR pass keys, apart from token keys: a gate trusts these for passes and nothing else.
+  app.get('/.well-known/pass-jwks.json', (_req, res) => {
+    res.set('cache-control', 'public, max-age=300').json(passKeys.jwks());
+  });
   app.use(
     '/graphql',
     cors<cors.CorsRequest>({ origin: config.CORS_ORIGINS.length ? config.CORS_ORIGINS : false }),
@@ -135,6 +147,7 @@ export async function startApi(config: Config, orm: MikroORM, log: Logger): Prom
     httpServer,
     stop: async () => {
       stopKeyRefresh();
+      stopPassKeyRefresh();
       await apollo.stop();
     },
   };

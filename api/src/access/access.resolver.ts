@@ -11,6 +11,7 @@ import { decideAccess } from './decide-access.service.js';
 import { AccessDecision, AccessDenied, AccessGranted, DecideAccessInput } from './decide-access.types.js';
 import { GrantInput, grantAccess, revokeGrant } from './grant.service.js';
 import { CalendarDay } from './holiday.entity.js';
+import { PassBatchView, passCodes } from './pass.service.js';
 import { PassagePoint } from './passage-point.entity.js';
 import { Schedule } from './schedule.entity.js';
 import { CalendarDayInput, createSchedule, ScheduleInput, setCalendarYear } from './schedule.service.js';
@@ -92,6 +93,16 @@ export class AccessResolver {
       { person: personId, ...(includeRevoked ? {} : { revokedAt: null }) },
       { orderBy: { createdAt: 'desc' } },
     );
+  }
+
+  @Authorized(Permission.PASS_SELF)
+  @Query(() => PassBatchView, { description: '本人的一批动态通行码（约 10 分钟），供手机离线时使用' })
+  passCodes(
+    @Ctx() ctx: RequestContext,
+    @Arg('installationId', () => String) installationId: string,
+    @Arg('count', () => Int, { defaultValue: 20 }) count: number,
+  ): Promise<PassBatchView> {
+    return passCodes(ctx, installationId, count);
   }
 
   @Authorized(Permission.ACCESS_DECIDE)

@@ -27,8 +27,8 @@ export async function decideAccess(
   const { site, points } = await ctx.site.get(ctx.em);
   const point = isUuid(input.passagePointId) ? points.get(input.passagePointId) : undefined;
   if (!point) throw new DomainError('UNKNOWN_PASSAGE_POINT', '通行点不存在', { field: 'passagePointId' });
-  if (!input.cardNumber === !input.personId) {
-    throw new DomainError('VALIDATION', '须且只能提供卡号或人员之一', { field: 'cardNumber' });
+  if ([input.cardNumber, input.qrToken, input.personId].filter(Boolean).length !== 1) {
+    throw new DomainError('VALIDATION', '须且只能提供卡号、通行码或人员之一', { field: 'cardNumber' });
   }
   const conn = ctx.em.getConnection();
   let credential: Credential;
@@ -43,6 +43,14 @@ export async function decideAccess(
     if (!card) return denied('CARD_INVALID', null, '卡号未登记');
     credential = { kind: 'CARD', status: card.status as 'ACTIVE' };
     personId = card.person_id;
+  } else if (input.qrToken) {
+    const check = ctx.passVerifier.current().verify(input.qrToken, input.at ?? new Date());
+    if (!check.ok) {
+      const d = deny(check.reason);
+      return { code: d.reason, message: d.message, personId: null };
+    }
+    credential = { kind: 'QR' };
+    personId = check.personId;
   } else {
     credential = { kind: 'FACE' };
     personId = isUuid(input.personId) ? input.personId! : null;

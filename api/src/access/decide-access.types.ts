@@ -23,6 +23,8 @@ export class DecideAccessInput {
   direction!: PassageDirection;
   @Field(() => String, { nullable: true, description: '刷卡：卡号' })
   cardNumber?: string | null;
+  @Field(() => String, { nullable: true, description: '扫码：动态通行码内容' })
+  qrToken?: string | null;
   @Field(() => ID, { nullable: true, description: '已由设备核验身份（人脸）时：人员 id' })
   personId?: string | null;
   @Field(() => DateTimeScalar, {

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { PassVerifier } from '@park/core';
 import type { SiteDirectory } from '../access/site-directory.js';
 import type { KeyStore } from '../auth/key-store.js';
 import type { Config } from '../config.js';
@@ -25,6 +26,10 @@ export interface AppServices {
   bus: EventBus;
   pubsub: PubSub;
   keys: KeyStore;
+  /** Keys that sign QR passes; published separately so gates trust them for passes only. */
+  passKeys: KeyStore;
+  /** The server's gate-side QR verifier, with the site-wide replay window of this API copy. */
+  passVerifier: { current(): PassVerifier };
   org: OrgDirectory;
   site: SiteDirectory;
 }

@@ -24,6 +24,7 @@ export enum Permission {
   ACCESS_ADMIN = 'ACCESS_ADMIN',
   GRANT_MANAGE = 'GRANT_MANAGE',
   ACCESS_DECIDE = 'ACCESS_DECIDE',
+  PASS_SELF = 'PASS_SELF',
   DEVICE_SYNC = 'DEVICE_SYNC',
 }
 
@@ -42,7 +43,7 @@ export enum Role {
 registerEnumType(Role, { name: 'Role', description: '角色' });
 
 const P = Permission;
-const SELF = [P.SELF_READ, P.PERSON_READ, P.CARD_REPORT_LOST];
+const SELF = [P.SELF_READ, P.PERSON_READ, P.CARD_REPORT_LOST, P.PASS_SELF];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   [Role.ADMIN]: Object.values(Permission).filter((p) => p !== P.DEVICE_SYNC),
@@ -79,8 +80,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   [Role.APPROVER]: [...SELF, P.ORG_READ],
   [Role.CANTEEN]: [...SELF, P.PERSON_READ_ALL, P.ORG_READ],
   [Role.EMPLOYEE]: SELF,
-  [Role.CONTRACTOR]: [P.SELF_READ, P.PERSON_READ],
-  [Role.VISITOR]: [P.SELF_READ, P.PERSON_READ],
+  [Role.CONTRACTOR]: [P.SELF_READ, P.PERSON_READ, P.PASS_SELF],
+  // A visitor's pass opens only what an approved visit grants (the gate decides), so issuing it is safe.
+  [Role.VISITOR]: [P.SELF_READ, P.PERSON_READ, P.PASS_SELF],
   [Role.DEVICE]: [P.DEVICE_SYNC, P.ACCESS_DECIDE],
 };
 
