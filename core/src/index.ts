@@ -1,4 +1,5 @@
 export * from './access/index.js';
+export * from './gate/index.js';
 export * from './id-number.js';
 export * from './pass/index.js';
 export * from './phone.js';
