@@ -1,3 +1,4 @@
+import { GraphQLJSONObject } from 'graphql-scalars';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../common/context.js';
 import { isUuid } from '../common/ids.js';
@@ -9,6 +10,7 @@ import { AreaInput, PassagePointInput } from './area.input.js';
 import { createArea, createPassagePoint } from './area.service.js';
 import { decideAccess } from './decide-access.service.js';
 import { AccessDecision, AccessDenied, AccessGranted, DecideAccessInput } from './decide-access.types.js';
+import { gateSnapshot } from './gate-snapshot.service.js';
 import { GrantInput, grantAccess, revokeGrant } from './grant.service.js';
 import { CalendarDay } from './holiday.entity.js';
 import { PassBatchView, passCodes } from './pass.service.js';
@@ -103,6 +105,14 @@ export class AccessResolver {
     @Arg('count', () => Int, { defaultValue: 20 }) count: number,
   ): Promise<PassBatchView> {
     return passCodes(ctx, installationId, count);
+  }
+
+  @Authorized(Permission.DEVICE_SYNC)
+  @Query(() => GraphQLJSONObject, {
+    description: '站点闸机离线判定所需的全部数据（GateCache 格式，见 core/src/gate），cursor 为审计序号',
+  })
+  gateSnapshot(@Ctx() ctx: RequestContext): Promise<object> {
+    return gateSnapshot(ctx);
   }
 
   @Authorized(Permission.ACCESS_DECIDE)
