@@ -42,6 +42,7 @@ const schema = z.object({
   CORS_ORIGINS: csv.default([]),
   PWA_DIST: z.string().optional(),
   SEED_DEMO: bool.default(false),
+  ACCESS_EVENT_RETENTION_MONTHS: z.coerce.number().int().min(12).max(120).default(13),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -15,6 +15,7 @@ import express from 'express';
 import { NoSchemaIntrospectionCustomRule, specifiedRules, validate } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
+import { EventPartitions } from './access/event-partitions.js';
 import { serverPassVerifier } from './access/pass.service.js';
 import { SiteDirectory } from './access/site-directory.js';
 import { KeyStore } from './auth/key-store.js';
@@ -54,11 +55,23 @@ export async function startApi(config: Config, orm: MikroORM, log: Logger): Prom
     passVerifier: serverPassVerifier(passKeys),
     org: new OrgDirectory(bus),
     site: new SiteDirectory(bus),
+    partitions: new EventPartitions(),
   };
   const stopKeyRefresh = keys.refreshEvery(60_000, (err) => log.warn({ err }, 'signing key reload failed'));
   const stopPassKeyRefresh = passKeys.refreshEvery(60_000, (err) =>
     log.warn({ err }, 'pass key reload failed'),
   );
+  const maintain = () =>
+    services.partitions
+      .maintain(orm.em.fork(), new Date(), config.ACCESS_EVENT_RETENTION_MONTHS)
+      .then(
+        ({ dropped }) =>
+          dropped.length && log.info({ dropped }, 'access event partitions past retention dropped'),
+      )
+      .catch((err: unknown) => log.error({ err }, 'access event partition maintenance failed'));
+  await maintain();
+  const maintenance = setInterval(maintain, 6 * 3_600_000);
+  maintenance.unref();
   const schema = await buildApiSchema(services.pubsub);
 
   const makeContext = async (authorization: string | undefined, ip?: string): Promise<RequestContext> => {
@@ -146,6 +159,7 @@ export async function startApi(config: Config, orm: MikroORM, log: Logger): Prom
     services,
     httpServer,
     stop: async () => {
+      clearInterval(maintenance);
       stopKeyRefresh();
       stopPassKeyRefresh();
       await apollo.stop();

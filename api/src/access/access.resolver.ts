@@ -4,12 +4,21 @@ import type { RequestContext } from '../common/context.js';
 import { isUuid } from '../common/ids.js';
 import { Permission } from '../common/permission.js';
 import { personInScope } from '../identity/person-scope.js';
+import {
+  AccessEventFilter,
+  AccessEventView,
+  DeviceEventInput,
+  IngestResult,
+  PresenceView,
+} from './access-event.types.js';
 import { AccessGrant } from './access-grant.entity.js';
 import { Area } from './area.entity.js';
 import { AreaInput, PassagePointInput } from './area.input.js';
 import { createArea, createPassagePoint } from './area.service.js';
 import { decideAccess } from './decide-access.service.js';
 import { AccessDecision, AccessDenied, AccessGranted, DecideAccessInput } from './decide-access.types.js';
+import { ingestDeviceEvents } from './event-ingest.service.js';
+import { accessEvents, presence } from './event-query.service.js';
 import { gateSnapshot } from './gate-snapshot.service.js';
 import { GrantInput, grantAccess, revokeGrant } from './grant.service.js';
 import { CalendarDay } from './holiday.entity.js';
@@ -113,6 +122,32 @@ export class AccessResolver {
   })
   gateSnapshot(@Ctx() ctx: RequestContext): Promise<object> {
     return gateSnapshot(ctx);
+  }
+
+  @Authorized(Permission.DEVICE_SYNC)
+  @Mutation(() => IngestResult, { description: '网关批量上报通行事件；(设备, 序号) 重复的只记一次' })
+  ingestDeviceEvents(
+    @Ctx() ctx: RequestContext,
+    @Arg('events', () => [DeviceEventInput]) events: DeviceEventInput[],
+  ): Promise<IngestResult> {
+    return ingestDeviceEvents(ctx, events);
+  }
+
+  @Authorized(Permission.ACCESS_READ)
+  @Query(() => [AccessEventView], { description: '通行记录，最新在前' })
+  accessEvents(
+    @Ctx() ctx: RequestContext,
+    @Arg('filter', () => AccessEventFilter, { nullable: true }) filter: AccessEventFilter | undefined,
+    @Arg('offset', () => Int, { defaultValue: 0 }) offset: number,
+    @Arg('limit', () => Int, { defaultValue: 50 }) limit: number,
+  ): Promise<AccessEventView[]> {
+    return accessEvents(ctx, filter, offset, limit);
+  }
+
+  @Authorized(Permission.ACCESS_READ)
+  @Query(() => [PresenceView], { description: '此刻在该区域（含下级区域）内的人员' })
+  presence(@Ctx() ctx: RequestContext, @Arg('areaId', () => ID) areaId: string): Promise<PresenceView[]> {
+    return presence(ctx, areaId);
   }
 
   @Authorized(Permission.ACCESS_DECIDE)

@@ -63,11 +63,20 @@ export async function decideAccess(
   if (!person) return denied('CARD_INVALID', null, '人员未登记');
   const grants = await grantsOf(ctx, person);
   const direction = input.direction;
-  // Presence tracking arrives with event ingestion; until then the person is taken to be on the
-  // side they are coming from, so anti-passback and occupancy do not refuse (documented limitation).
+  const [where] = await conn.execute<{ area_id: string }[]>(
+    'select area_id from presence where person_id = ?',
+    [person.id],
+  );
+  const limited = [...site.areas.values()].filter((a) => a.policy.maxOccupancy != null).map((a) => a.id);
+  const counts = limited.length
+    ? await conn.execute<{ area_id: string; n: string }[]>(
+        'select area_id, count(*) as n from presence where area_id in (?) group by area_id',
+        [limited],
+      )
+    : [];
   const state: DecisionState = {
-    presenceAreaId: direction === 'IN' ? point.fromAreaId : point.toAreaId,
-    occupancy: new Map(),
+    presenceAreaId: where?.area_id ?? null,
+    occupancy: new Map(counts.map((c) => [c.area_id, Number(c.n)])),
     pendingScans: [],
     openInterlock: new Map(),
   };

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { PassVerifier } from '@park/core';
+import type { EventPartitions } from '../access/event-partitions.js';
 import type { SiteDirectory } from '../access/site-directory.js';
 import type { KeyStore } from '../auth/key-store.js';
 import type { Config } from '../config.js';
@@ -32,6 +33,7 @@ export interface AppServices {
   passVerifier: { current(): PassVerifier };
   org: OrgDirectory;
   site: SiteDirectory;
+  partitions: EventPartitions;
 }
 
 /** Everything a service needs about the current request. Services take it as their first argument. */

@@ -2,10 +2,12 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261124064945_foundation } from './Migration20261124064945_foundation.js';
 import { Migration20261125090000_lost_card_numbers } from './Migration20261125090000_lost_card_numbers.js';
 import { Migration20261125100000_access_control } from './Migration20261125100000_access_control.js';
+import { Migration20261125110000_access_events } from './Migration20261125110000_access_events.js';
 
 // Every migration, in order. Add new ones at the end; never edit one that has shipped.
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124064945_foundation', class: Migration20261124064945_foundation },
   { name: 'Migration20261125090000_lost_card_numbers', class: Migration20261125090000_lost_card_numbers },
   { name: 'Migration20261125100000_access_control', class: Migration20261125100000_access_control },
+  { name: 'Migration20261125110000_access_events', class: Migration20261125110000_access_events },
 ];

@@ -1,6 +1,7 @@
 import { type ComputedRef, computed, type Ref, ref, watch } from 'vue';
 import { LoginDocument, LogoutDocument, MeDocument, type Role, type SessionMeFragment } from '../gql/graphql';
 import { NetworkError } from '../lib/graphql-errors';
+import { clearPassBatch } from '../lib/pass-store';
 import { useGraphQL, useSession } from './use-graphql';
 
 export const HR_ROLES: readonly Role[] = ['HR', 'ADMIN'];
@@ -25,11 +26,13 @@ watch(me, (value) => {
   else globalThis.localStorage?.removeItem(ME_KEY);
 });
 
-// When the client gives up on a session (refresh failed), forget who we were.
+// When the session ends (logout, refresh failed, another tab), forget who we were, and drop that
+// person's stored pass codes: they open the gates, so the next user of this phone must not inherit them.
 watch(useSession().tokens, (tokens) => {
   if (!tokens) {
     me.value = null;
     confirmed = false;
+    clearPassBatch();
   }
 });
 

@@ -146,6 +146,14 @@ export type ExportPeopleQueryVariables = Exact<{
 
 export type ExportPeopleQuery = { exportPeople: { filename: string, mimeType: string, contentBase64: string, count: number } };
 
+export type PassCodesQueryVariables = Exact<{
+  installationId: string;
+  count?: number;
+}>;
+
+
+export type PassCodesQuery = { passCodes: { kid: string, issuedAt: string, codes: Array<{ token: string, nbf: string, exp: string }> } };
+
 export type PersonListItemFragment = { id: string, name: string, employeeNo: string | null, phone: string | null, type: PersonType, status: PersonStatus, orgUnit: { id: string, name: string } | null, company: { id: string, name: string } | null };
 
 export type CardFieldsFragment = { id: string, number: string, status: CardStatus, issuedAt: string, lostAt: string | null, returnedAt: string | null };
@@ -444,6 +452,19 @@ export const ExportPeopleDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ExportPeopleQuery, ExportPeopleQueryVariables>;
+export const PassCodesDocument = new TypedDocumentString(`
+    query PassCodes($installationId: String!, $count: Int! = 20) {
+  passCodes(installationId: $installationId, count: $count) {
+    kid
+    issuedAt
+    codes {
+      token
+      nbf
+      exp
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PassCodesQuery, PassCodesQueryVariables>;
 export const PeopleDocument = new TypedDocumentString(`
     query People($filter: PeopleFilter, $offset: Int! = 0, $limit: Int! = 20) {
   people(filter: $filter, offset: $offset, limit: $limit) {

@@ -2,7 +2,7 @@ import type { MessageSchema } from './zh-CN';
 
 const en: MessageSchema = {
   app: { title: 'Smart Park One-Card' },
-  tabs: { home: 'Home', people: 'People', me: 'Me' },
+  tabs: { pass: 'Pass', home: 'Home', people: 'People', me: 'Me' },
   common: {
     confirm: 'OK',
     cancel: 'Cancel',
@@ -35,6 +35,7 @@ const en: MessageSchema = {
     people: 'People',
     addPerson: 'Add person',
     importPeople: 'Import',
+    pass: 'Pass',
     me: 'My profile',
   },
   me: {
@@ -176,6 +177,16 @@ const en: MessageSchema = {
     running: 'Importing…',
     done: 'Done: {total} rows, {created} people created',
     phase: { validate: 'Validating', commit: 'Saving', done: 'Done' },
+  },
+  pass: {
+    title: 'My pass',
+    qrLabel: 'Pass QR code',
+    refreshIn: 'Refreshes in {n} s',
+    offline: 'Works offline, {n} min left',
+    expired: 'Pass codes used up, go online to refresh',
+    refresh: 'Refresh',
+    hint: 'Hold the code to the gate scanner; do not share screenshots',
+    noPerson: 'This account is not linked to a person, so it has no pass',
   },
   pwa: {
     updateMessage: 'A new version is available, tap to refresh',

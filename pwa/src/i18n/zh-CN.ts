@@ -1,6 +1,6 @@
 const zhCN = {
   app: { title: '智慧园区一卡通' },
-  tabs: { home: '首页', people: '人员', me: '我的' },
+  tabs: { pass: '通行码', home: '首页', people: '人员', me: '我的' },
   common: {
     confirm: '确定',
     cancel: '取消',
@@ -33,6 +33,7 @@ const zhCN = {
     people: '人员管理',
     addPerson: '新增人员',
     importPeople: '批量导入',
+    pass: '通行码',
     me: '个人信息',
   },
   me: {
@@ -167,6 +168,16 @@ const zhCN = {
     running: '正在导入…',
     done: '导入完成：共 {total} 行，新增 {created} 人',
     phase: { validate: '校验数据', commit: '写入数据', done: '完成' },
+  },
+  pass: {
+    title: '我的通行码',
+    qrLabel: '通行二维码',
+    refreshIn: '{n} 秒后刷新',
+    offline: '离线可用，剩余 {n} 分钟',
+    expired: '通行码已用完，请联网刷新',
+    refresh: '刷新',
+    hint: '请将二维码对准闸机扫码口，勿截图转发',
+    noPerson: '该账号未关联人员，没有通行码',
   },
   pwa: {
     updateMessage: '发现新版本，点击刷新',

@@ -21,6 +21,8 @@ export const routes: RouteRecordRaw[] = [
     meta: { public: true },
   },
   { path: '/', name: 'home', component: HomePage },
+  // Any signed-in person; the page itself explains when the account has no person behind it.
+  { path: '/pass', name: 'pass', component: () => import('../pages/pass/my-pass-page.vue') },
   { path: '/me', name: 'me', component: () => import('../pages/me/me-page.vue') },
   {
     path: '/people',
