@@ -53,7 +53,7 @@ export async function passCodes(
   const batch = await issuePassBatch(signer, { personId, installationId, from: new Date(), count });
   return {
     kid: batch.kid,
-    issuedAt: new Date(batch.issuedAt),
+    issuedAt: new Date(batch.issuedAt * 1000), // core speaks JWT time: epoch seconds
     codes: batch.codes.map((c) => ({
       token: c.token,
       nbf: new Date(c.nbf * 1000),
