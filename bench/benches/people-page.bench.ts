@@ -2,7 +2,8 @@
 // Open-loop load: requests leave on a fixed 200/s schedule whatever the server does, and each latency
 // runs from the *scheduled* send to the end of the response, so queueing behind a slow response counts
 // (no coordinated omission). The API runs in a child process; this process only generates load.
-import { type Api, figure, log, percentile, prng, sleep, withApi } from '../lib/harness.js';
+import { type Api, figure, log, percentile, prng, withApi } from '../lib/harness.js';
+import { makeSender, openLoop } from '../lib/open-loop.js';
 import { IMPORT, type ImportResult, personRows, placements, xlsxBase64 } from '../lib/people.js';
 
 export const figures = [
@@ -23,6 +24,9 @@ const PEOPLE = `query($filter: PeopleFilter, $offset: Int!, $limit: Int!) {
   }
 }`;
 
+const isPage = (json: { data?: Record<string, unknown> }) =>
+  Array.isArray((json.data?.people as { items?: unknown[] } | undefined)?.items);
+
 type Vars = { filter?: { search?: string; orgUnitId?: string }; offset: number; limit: number };
 
 /** A mix of what the page asks: paging through everyone, surname search, a department, one exact hit. */
@@ -41,53 +45,6 @@ function requestMix(n: number, total: number, unitIds: string[], seed: number): 
     else v = { filter: { search: `BK${String(int(EXTRA_PEOPLE)).padStart(8, '0')}` }, offset: 0, limit: 50 };
     return JSON.stringify({ query: PEOPLE, variables: v });
   });
-}
-
-interface Sample {
-  ms: number;
-  ok: boolean;
-}
-
-let errorsLogged = 0;
-async function send(url: string, token: string, body: string): Promise<boolean> {
-  let why: string;
-  try {
-    const res = await fetch(`${url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body,
-    });
-    const json = (await res.json()) as { data?: { people?: { items?: unknown[] } }; errors?: unknown };
-    if (res.status === 200 && !json.errors && Array.isArray(json.data?.people?.items)) return true;
-    why = `HTTP ${res.status} ${JSON.stringify(json.errors)}`;
-  } catch (e) {
-    why = `${(e as Error).message} ${(e as Error).cause ?? ''}`;
-  }
-  if (errorsLogged++ < 5) log(`people-page: request failed: ${why}`);
-  return false;
-}
-
-/** Sends bodies[i] at start + i/rate, never waiting for responses; latency from the scheduled time. */
-async function openLoop(url: string, token: string, bodies: string[], rate: number) {
-  const samples: Sample[] = [];
-  const pending: Promise<void>[] = [];
-  const start = performance.now() + 20;
-  let lastEnd = start;
-  for (let i = 0; i < bodies.length; i++) {
-    const at = start + (i * 1000) / rate;
-    const wait = at - performance.now();
-    if (wait > 0) await sleep(wait);
-    pending.push(
-      send(url, token, bodies[i]!).then((ok) => {
-        lastEnd = performance.now();
-        samples.push({ ms: lastEnd - at, ok });
-      }),
-    );
-  }
-  const lastScheduled = start + ((bodies.length - 1) * 1000) / rate;
-  const sendLagMs = performance.now() - lastScheduled; // how far behind schedule the generator itself fell
-  await Promise.all(pending);
-  return { samples, seconds: (lastEnd - start) / 1000, sendLagMs };
 }
 
 async function seedPeople(api: Api, token: string): Promise<void> {
@@ -110,10 +67,11 @@ await withApi({ seed: true }, async (api) => {
   log(`people-page: ${people.total} people, ${unitIds.length} org units`);
 
   // Service time without queueing, for reading the open-loop numbers against.
+  const send = makeSender(api.url, token, isPage, 'people-page');
   const serial: number[] = [];
   for (const body of requestMix(200, people.total, unitIds, 1)) {
     const t = performance.now();
-    if (!(await send(api.url, token, body))) throw new Error('people query failed');
+    if (!(await send(body))) throw new Error('people query failed');
     serial.push(performance.now() - t);
   }
   serial.sort((a, b) => a - b);
@@ -121,8 +79,22 @@ await withApi({ seed: true }, async (api) => {
     `people-page: one at a time p50 ${percentile(serial, 50).toFixed(1)} ms, p99 ${percentile(serial, 99).toFixed(1)} ms`,
   );
 
-  await openLoop(api.url, token, requestMix(RATE * WARMUP_S, people.total, unitIds, 2), RATE);
-  const run = await openLoop(api.url, token, requestMix(RATE * MEASURE_S, people.total, unitIds, 3), RATE);
+  await openLoop(
+    api.url,
+    token,
+    requestMix(RATE * WARMUP_S, people.total, unitIds, 2),
+    RATE,
+    isPage,
+    'people-page',
+  );
+  const run = await openLoop(
+    api.url,
+    token,
+    requestMix(RATE * MEASURE_S, people.total, unitIds, 3),
+    RATE,
+    isPage,
+    'people-page',
+  );
   const ms = run.samples.map((s) => s.ms).sort((a, b) => a - b);
   const errors = run.samples.filter((s) => !s.ok).length;
   log(

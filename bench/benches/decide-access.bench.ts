@@ -1,0 +1,87 @@
+// Server-side access decision (decideAccess) as a gate without its own cache would ask it: card
+// presentations at two doors of the demo plant, open loop at a fixed 500 requests/s for 10 s after a
+// warm-up, latency from the scheduled send (no coordinated omission). API in a child process.
+import { figure, log, percentile, prng, withApi } from '../lib/harness.js';
+import { makeSender, openLoop } from '../lib/open-loop.js';
+
+export const figures = ['decide-access-api-p99-ms', 'decide-access-api-p50-ms', 'decide-access-api-errors'];
+
+const RATE = 500;
+const WARMUP_S = 3;
+const MEASURE_S = 10;
+const DECIDE = `query($i: DecideAccessInput!) { decideAccess(input: $i) {
+  __typename ... on AccessGranted { personId grantId } ... on AccessDenied { code message } } }`;
+
+const decided = (json: { data?: Record<string, unknown> }) =>
+  typeof (json.data?.decideAccess as { __typename?: string } | undefined)?.__typename === 'string';
+
+await withApi({ seed: true }, async (api) => {
+  const security = await api.login('security', 'security123');
+  const area = async (code: string, securityLevel: string, parentId?: string) =>
+    (
+      await api.gql<{ createArea: { id: string } }>(
+        `mutation($i:AreaInput!){createArea(input:$i){id}}`,
+        { i: { name: code, code, securityLevel, parentId } },
+        security,
+      )
+    ).createArea.id;
+  const site = await area('SITE', 'PUBLIC');
+  const prod = await area('PROD', 'PRODUCTION', site);
+  const ccr = await area('CCR', 'KEY', prod);
+  const point = async (code: string, from: string, to: string) =>
+    (
+      await api.gql<{ createPassagePoint: { id: string } }>(
+        `mutation($i:PassagePointInput!){createPassagePoint(input:$i){id}}`,
+        { i: { name: code, code, kind: 'TURNSTILE', fromAreaId: from, toAreaId: to } },
+        security,
+      )
+    ).createPassagePoint.id;
+  const points = [await point('T-PROD', site, prod), await point('D-CCR', prod, ccr)];
+  const { people } = await api.gql<{
+    people: { items: { id: string; cards: { number: string; status: string }[] }[] };
+  }>('{ people(limit: 200) { items { id cards { number status } } } }', {}, security);
+  const cards = people.items.flatMap((p) =>
+    p.cards.filter((c) => c.status === 'ACTIVE').map((c) => c.number),
+  );
+  // Half of them may enter production, a tenth the control room: both answers are exercised.
+  for (const [i, p] of people.items.entries()) {
+    if (i % 2 === 0)
+      await api.gql(
+        'mutation($i:GrantInput!){grantAccess(input:$i){id}}',
+        { i: { personId: p.id, areaId: prod } },
+        security,
+      );
+    if (i % 10 === 0)
+      await api.gql(
+        'mutation($i:GrantInput!){grantAccess(input:$i){id}}',
+        { i: { personId: p.id, areaId: ccr } },
+        security,
+      );
+  }
+  log(`decide-access: ${cards.length} cards, ${points.length} doors`);
+  const r = prng(11);
+  const bodies = (n: number) =>
+    Array.from({ length: n }, () =>
+      JSON.stringify({
+        query: DECIDE,
+        variables: {
+          i: {
+            passagePointId: points[Math.floor(r() * 2)],
+            direction: 'IN',
+            cardNumber: cards[Math.floor(r() * cards.length)],
+          },
+        },
+      }),
+    );
+  const send = makeSender(api.url, security, decided, 'decide-access');
+  for (const b of bodies(200)) if (!(await send(b))) throw new Error('decideAccess failed');
+  await openLoop(api.url, security, bodies(RATE * WARMUP_S), RATE, decided, 'decide-access');
+  const run = await openLoop(api.url, security, bodies(RATE * MEASURE_S), RATE, decided, 'decide-access');
+  const ms = run.samples.map((s) => s.ms).sort((a, b) => a - b);
+  const errors = run.samples.filter((s) => !s.ok).length;
+  log(`decide-access: ${ms.length} requests in ${run.seconds.toFixed(2)} s, max ${ms.at(-1)?.toFixed(1)} ms`);
+  figure('decide-access-api-p99-ms', percentile(ms, 99), 'ms');
+  figure('decide-access-api-p50-ms', percentile(ms, 50), 'ms');
+  figure('decide-access-api-errors', errors, 'count', 0);
+  if (errors) process.exitCode = 1;
+});

@@ -1,0 +1,65 @@
+import { log, sleep } from './harness.js';
+
+export interface Sample {
+  ms: number;
+  ok: boolean;
+}
+
+/** What counts as a good answer, from the parsed JSON body of a 200 response. */
+export type Check = (json: { data?: Record<string, unknown>; errors?: unknown }) => boolean;
+
+/** POSTs one body and says whether the answer was good; logs the first few failures. */
+export function makeSender(url: string, token: string, check: Check, label: string) {
+  let errorsLogged = 0;
+  return async (body: string): Promise<boolean> => {
+    let why: string;
+    try {
+      const res = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body,
+      });
+      const json = (await res.json()) as Parameters<Check>[0];
+      if (res.status === 200 && !json.errors && check(json)) return true;
+      why = `HTTP ${res.status} ${JSON.stringify(json.errors)}`;
+    } catch (e) {
+      why = `${(e as Error).message} ${(e as Error).cause ?? ''}`;
+    }
+    if (errorsLogged++ < 5) log(`${label}: request failed: ${why}`);
+    return false;
+  };
+}
+
+/**
+ * Sends bodies[i] at start + i/rate, never waiting for responses, and measures each latency from the
+ * *scheduled* time, so requests queued behind slow ones count in full (no coordinated omission).
+ */
+export async function openLoop(
+  url: string,
+  token: string,
+  bodies: string[],
+  rate: number,
+  check: Check,
+  label: string,
+) {
+  const send = makeSender(url, token, check, label);
+  const samples: Sample[] = [];
+  const pending: Promise<void>[] = [];
+  const start = performance.now() + 20;
+  let lastEnd = start;
+  for (let i = 0; i < bodies.length; i++) {
+    const at = start + (i * 1000) / rate;
+    const wait = at - performance.now();
+    if (wait > 0) await sleep(wait);
+    pending.push(
+      send(bodies[i]!).then((ok) => {
+        lastEnd = performance.now();
+        samples.push({ ms: lastEnd - at, ok });
+      }),
+    );
+  }
+  const lastScheduled = start + ((bodies.length - 1) * 1000) / rate;
+  const sendLagMs = performance.now() - lastScheduled; // how far behind schedule the generator itself fell
+  await Promise.all(pending);
+  return { samples, seconds: (lastEnd - start) / 1000, sendLagMs };
+}
