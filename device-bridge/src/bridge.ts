@@ -2,7 +2,14 @@ import { startHealthPoll } from './api/health.js';
 import { type BridgeConfig, ConfigError } from './config.js';
 import { type BridgeEvents, EventBus, type EventSource } from './event-bus.js';
 import { availabilityExtension } from './extensions/availability.js';
+import { cacheSyncExtension } from './extensions/cache-sync.js';
+import { bindDevices } from './extensions/device-table.js';
+import { eventUploadExtension } from './extensions/event-upload.js';
 import type { Extension, ExtensionContext, ExtensionFactory } from './extensions/extension.js';
+import { gateDecisionsExtension } from './extensions/gate-decisions.js';
+import { interlockExtension } from './extensions/interlock.js';
+import type { LatencySummary } from './gate/latency.js';
+import { type GateServiceOptions, openGateServices } from './gate/services.js';
 import { createLogger, errorMessage, type Logger, redactUrl } from './logger.js';
 import { connectBridgeClient } from './mqtt/client.js';
 import { startEmbeddedBroker } from './mqtt/embedded-broker.js';
@@ -15,18 +22,26 @@ export interface RunningBridge {
   readonly brokerUrl: string;
   /** Read-only view of the bus, for the platform's start script and tests. */
   readonly events: EventSource<BridgeEvents>;
+  /** Scan-in to command-out times of recent gate decisions. */
+  decisionLatency(): LatencySummary;
   /** Publishes the offline state, stops extensions and the embedded broker. Safe to call twice. */
   stop(): Promise<void>;
 }
 
-export interface StartOptions {
+export interface StartOptions extends GateServiceOptions {
   /** Defaults to JSON logs at config.logLevel; the platform's start script may pass its own. */
   logger?: Logger;
 }
 
-// Order matters only for stop (reverse). The graphql-ws sync extension (grants, commands, lockdown)
-// and the event-upload extension with its on-disk journal are added here in the next issue.
-const EXTENSIONS: readonly ExtensionFactory[] = [availabilityExtension];
+// Order matters for stop (reverse): the uploader stops before the journal is closed, decisions stop
+// before the cache source. The graphql-ws sync extension (grants, commands, lockdown) comes next.
+const EXTENSIONS: readonly ExtensionFactory[] = [
+  availabilityExtension,
+  cacheSyncExtension,
+  interlockExtension,
+  gateDecisionsExtension,
+  eventUploadExtension,
+];
 
 export async function startBridge(config: BridgeConfig, options: StartOptions = {}): Promise<RunningBridge> {
   const logger = options.logger ?? createLogger(config.logLevel, config.siteId);
@@ -47,6 +62,10 @@ export async function startBridge(config: BridgeConfig, options: StartOptions = 
   };
 
   try {
+    // Disk first: a broken data directory should stop the bridge before any gate depends on it.
+    const gate = await openGateServices(config, options, logger);
+    undo.push({ what: 'gate state and journal', run: () => gate.close() });
+
     let brokerUrl = config.mqtt.url;
     if (brokerUrl === undefined) {
       const broker = await startEmbeddedBroker({ host: config.mqtt.host, port: config.mqtt.port, logger });
@@ -58,6 +77,10 @@ export async function startBridge(config: BridgeConfig, options: StartOptions = 
       logger.error({ event: String(event), err: errorMessage(error) }, 'event listener failed'),
     );
     undo.push({ what: 'event bus', run: () => bus.clear() });
+    // Until the API sync extension owns it, "online" means the health poll reaches the API.
+    bus.on('api.reachability', ({ reachable }) => {
+      gate.services.link.online = reachable;
+    });
 
     const connection = await connectBridgeClient({
       url: brokerUrl,
@@ -78,7 +101,15 @@ export async function startBridge(config: BridgeConfig, options: StartOptions = 
       bus.emit('device.event', { deviceId: topic.deviceId, kind: topic.kind, envelope });
     });
 
-    const context: ExtensionContext = { config, logger, bus, inbound: router, mqtt: connection };
+    const context: ExtensionContext = {
+      config,
+      logger,
+      bus,
+      inbound: router,
+      mqtt: connection,
+      gate: gate.services,
+      devices: bindDevices(config.devices, config.siteId, connection),
+    };
     for (const create of EXTENSIONS) {
       const extension: Extension = create(context);
       await extension.start();
@@ -102,12 +133,22 @@ export async function startBridge(config: BridgeConfig, options: StartOptions = 
     });
     undo.push({ what: 'api health poll', run: () => health.stop() });
 
-    logger.info({ brokerUrl: redactUrl(brokerUrl), extensions: EXTENSIONS.length }, 'device bridge started');
+    logger.info(
+      {
+        brokerUrl: redactUrl(brokerUrl),
+        extensions: EXTENSIONS.length,
+        devices: config.devices.length,
+        dataDir: config.dataDir,
+        gateCache: gate.services.cache.snapshot()?.cache.cursor ?? null,
+      },
+      'device bridge started',
+    );
 
     let stopping: Promise<void> | undefined;
     return {
       brokerUrl,
       events: bus,
+      decisionLatency: () => gate.services.latency.summary(),
       stop: () => {
         stopping ??= unwind().then(() => logger.info('device bridge stopped'));
         return stopping;

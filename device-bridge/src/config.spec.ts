@@ -10,7 +10,78 @@ describe('loadConfig', () => {
       bridgeToken: undefined,
       logLevel: 'info',
       healthIntervalMs: 10_000,
+      dataDir: '.data/bridge',
+      devices: [],
+      gate: { unlockPulseMs: 3_000, cacheFile: undefined, cacheRefreshMs: 30_000, uploadIntervalMs: 5_000 },
     });
+  });
+
+  it('reads the device registry from DEVICES, filling in the generic JSON driver', () => {
+    const config = loadConfig({
+      DATA_DIR: '/var/lib/park-bridge',
+      DEVICES: JSON.stringify([
+        { id: 'lane-1', kind: 'turnstile', passagePointId: 'pp-1', direction: 'IN' },
+        {
+          id: 'lift-a',
+          kind: 'elevator',
+          passagePointId: 'pp-lift',
+          direction: 'IN',
+          pulseMs: 8000,
+          floors: { '1': 'a1' },
+        },
+      ]),
+    });
+    expect(config.dataDir).toBe('/var/lib/park-bridge');
+    expect(config.devices).toEqual([
+      {
+        id: 'lane-1',
+        kind: 'turnstile',
+        passagePointId: 'pp-1',
+        direction: 'IN',
+        driver: 'generic-json',
+        pulseMs: undefined,
+        floors: undefined,
+      },
+      {
+        id: 'lift-a',
+        kind: 'elevator',
+        passagePointId: 'pp-lift',
+        direction: 'IN',
+        driver: 'generic-json',
+        pulseMs: 8000,
+        floors: { '1': 'a1' },
+      },
+    ]);
+  });
+
+  it('names every problem of every device entry', () => {
+    const attempt = () =>
+      loadConfig({
+        DEVICES: JSON.stringify([
+          { id: 'lane/1', kind: 'gate', passagePointId: '', direction: 'BOTH' },
+          { id: 'ok', kind: 'door', passagePointId: 'p', direction: 'IN' },
+          { id: 'ok', kind: 'door', passagePointId: 'p', direction: 'IN', pulseMs: 5 },
+        ]),
+      });
+    try {
+      attempt();
+      expect.unreachable();
+    } catch (error) {
+      expect((error as ConfigError).problems).toEqual([
+        'DEVICES[0]: "id" must match [A-Za-z0-9_-]{1,64}',
+        'DEVICES[0]: "kind" must be reader, turnstile, door, barrier or elevator',
+        'DEVICES[0]: "passagePointId" is required',
+        'DEVICES[0]: "direction" must be "IN" or "OUT"',
+        'DEVICES[2]: device "ok" is listed twice',
+        'DEVICES[2]: "pulseMs" must be an integer between 100 and 60000',
+      ]);
+    }
+  });
+
+  it('refuses a DEVICES that is not JSON, and DEVICES together with DEVICES_FILE', () => {
+    expect(() => loadConfig({ DEVICES: '[{' })).toThrow(/DEVICES is not valid JSON/);
+    expect(() => loadConfig({ DEVICES: '[]', DEVICES_FILE: '/etc/devices.json' })).toThrow(/not both/);
+    expect(() => loadConfig({ DEVICES_FILE: '/nonexistent/devices.json' })).toThrow(/ENOENT/);
   });
 
   it('reads every variable and treats blank values as unset', () => {

@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { type DeviceConfig, parseDevices } from './config-devices.js';
 import { isTopicSegment } from './mqtt/topics.js';
+
+export type { DeviceConfig };
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -14,6 +18,16 @@ export interface MqttConfig {
   protocolVersion: 4 | 5;
 }
 
+export interface GateConfig {
+  /** Unlock pulse for devices that do not set their own. */
+  unlockPulseMs: number;
+  /** A gate cache exported to a file (GATE_CACHE_FILE), polled as the cache source until the API sync exists. */
+  cacheFile: string | undefined;
+  cacheRefreshMs: number;
+  /** How often the journal is offered to the uploader when nothing new nudges it. */
+  uploadIntervalMs: number;
+}
+
 export interface BridgeConfig {
   siteId: string;
   mqtt: MqttConfig;
@@ -21,6 +35,10 @@ export interface BridgeConfig {
   bridgeToken: string | undefined;
   logLevel: LogLevel;
   healthIntervalMs: number;
+  /** Gate cache, gate state, journal and its watermark live here; must survive restarts. */
+  dataDir: string;
+  devices: readonly DeviceConfig[];
+  gate: GateConfig;
 }
 
 export class ConfigError extends Error {
@@ -66,6 +84,28 @@ export function loadConfig(env: Env = process.env): BridgeConfig {
     problems,
   );
 
+  const gate: GateConfig = {
+    unlockPulseMs: readInt('UNLOCK_PULSE_MS', read('UNLOCK_PULSE_MS'), 3_000, 100, 60_000, problems),
+    cacheFile: read('GATE_CACHE_FILE'),
+    cacheRefreshMs: readInt(
+      'GATE_CACHE_REFRESH_MS',
+      read('GATE_CACHE_REFRESH_MS'),
+      30_000,
+      100,
+      86_400_000,
+      problems,
+    ),
+    uploadIntervalMs: readInt(
+      'UPLOAD_INTERVAL_MS',
+      read('UPLOAD_INTERVAL_MS'),
+      5_000,
+      50,
+      3_600_000,
+      problems,
+    ),
+  };
+  const devices = readDevices(read('DEVICES'), read('DEVICES_FILE'), problems);
+
   const logLevel = read('LOG_LEVEL') ?? 'info';
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
     problems.push(`LOG_LEVEL "${logLevel}" must be one of ${LOG_LEVELS.join(', ')}`);
@@ -84,7 +124,39 @@ export function loadConfig(env: Env = process.env): BridgeConfig {
     bridgeToken: read('BRIDGE_TOKEN'),
     logLevel: logLevel as LogLevel,
     healthIntervalMs,
+    dataDir: read('DATA_DIR') ?? '.data/bridge',
+    devices,
+    gate,
   };
+}
+
+/** DEVICES holds the registry inline (containers, tests); DEVICES_FILE points at it (a plant's dozens of lanes). */
+function readDevices(
+  inline: string | undefined,
+  file: string | undefined,
+  problems: string[],
+): DeviceConfig[] {
+  if (inline !== undefined && file !== undefined) {
+    problems.push('set DEVICES or DEVICES_FILE, not both');
+    return [];
+  }
+  const source = inline !== undefined ? 'DEVICES' : 'DEVICES_FILE';
+  let text = inline;
+  if (file !== undefined) {
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (error) {
+      problems.push(`DEVICES_FILE "${file}" cannot be read (${(error as NodeJS.ErrnoException).code})`);
+      return [];
+    }
+  }
+  if (text === undefined) return [];
+  try {
+    return parseDevices(JSON.parse(text), source, problems);
+  } catch {
+    problems.push(`${source} is not valid JSON`);
+    return [];
+  }
 }
 
 function checkUrl(name: string, value: string, protocols: readonly string[], problems: string[]): void {

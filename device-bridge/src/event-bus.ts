@@ -1,3 +1,5 @@
+import type { AccessEvent } from './journal/access-event.js';
+import type { Watermark } from './journal/watermark.js';
 import type { DeviceEventEnvelope } from './mqtt/payloads.js';
 
 /** Everything extensions tell each other. Adding an event here is the only way to add one. */
@@ -6,6 +8,12 @@ export interface BridgeEvents {
   /** A device event whose envelope passed validation; upload/journal listens to this (next issue). */
   'device.event': { deviceId: string; kind: string; envelope: DeviceEventEnvelope };
   'api.reachability': { reachable: boolean; status: number | undefined; error: string | undefined };
+  /** A scan was decided and answered; the event is journaled. Times from scan in, in ms. */
+  'access.decision': { event: AccessEvent; decisionMs: number; commandMs: number };
+  /** A new gate cache replaced the old one (in memory and on disk). */
+  'gate.cache': { cursor: string; generatedAt: number; source: string };
+  /** The uploader accepted events; the watermark moved here. */
+  'journal.uploaded': Watermark;
 }
 
 export type Listener<T> = (payload: T) => void | Promise<void>;

@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BridgeEvents } from '../src/event-bus.js';
 import { type BridgeConfig, buildTopic, type RunningBridge, startBridge } from '../src/index.js';
@@ -43,6 +44,7 @@ describe.each(brokerTargets)('the bridge on an $name', (target) => {
     probes = [];
     await bridge?.stop();
     bridge = undefined;
+    if (config) await rm(config.dataDir, { recursive: true, force: true });
     // The embedded broker forgets on stop; a shared broker would keep our retained states forever.
     if (target.url !== undefined && url) await clearRetained(url, retained.splice(0));
     retained.length = 0;
@@ -154,6 +156,7 @@ describe.skipIf(externalBrokerUrl === undefined)('the bridge speaking MQTT 5 to 
     } finally {
       await device.close();
       await bridge.stop();
+      await rm(config.dataDir, { recursive: true, force: true });
       await clearRetained(bridge.brokerUrl, [buildTopic({ type: 'bridge-state', site: config.siteId })]);
     }
   });

@@ -1,10 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { rm } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildTopic } from '../src/index.js';
-import { type BrokerTarget, brokerTargets, externalBrokerUrl } from './support/bridge-env.js';
+import { type BrokerTarget, brokerTargets, externalBrokerUrl, tempDataDir } from './support/bridge-env.js';
 import { clearRetained, connectProbe, type Probe, uniqueSiteId } from './support/mqtt-probe.js';
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
@@ -13,6 +14,7 @@ interface BridgeProcess {
   child: ChildProcess;
   brokerUrl: string;
   siteId: string;
+  dataDir: string;
   logLines: unknown[];
   /** stdout lines that were not JSON: there must be none, the log shipper would drop them. */
   strayLines: string[];
@@ -24,9 +26,11 @@ async function spawnBridge(
   extraEnv: Record<string, string> = {},
 ): Promise<BridgeProcess> {
   const siteId = uniqueSiteId('proc');
+  const dataDir = tempDataDir();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     SITE_ID: siteId,
+    DATA_DIR: dataDir,
     LOG_LEVEL: 'info',
     API_URL: 'http://127.0.0.1:9',
   };
@@ -54,7 +58,7 @@ async function spawnBridge(
       if (entry.msg === 'device bridge started') resolve(entry.brokerUrl!);
     });
   });
-  return { child, brokerUrl: await started, siteId, logLines, strayLines };
+  return { child, brokerUrl: await started, siteId, dataDir, logLines, strayLines };
 }
 
 describe.each(brokerTargets)('the bridge process on an $name', (target) => {
@@ -70,6 +74,7 @@ describe.each(brokerTargets)('the bridge process on an $name', (target) => {
     if (target.url !== undefined && running) {
       await clearRetained(target.url, [buildTopic({ type: 'bridge-state', site: running.siteId })]);
     }
+    if (running) await rm(running.dataDir, { recursive: true, force: true });
     running = undefined;
     observer = undefined;
   });
@@ -119,6 +124,7 @@ describe.skipIf(externalBrokerUrl === undefined)('the bridge process on an exter
     } finally {
       await observer.close();
       await clearRetained(target.url!, [stateTopic]);
+      await rm(running.dataDir, { recursive: true, force: true });
     }
   });
 });

@@ -1,8 +1,10 @@
 import type { BridgeConfig } from '../config.js';
 import type { BridgeEvents, EventBus } from '../event-bus.js';
+import type { GateServices } from '../gate/services.js';
 import type { Logger } from '../logger.js';
 import type { MqttPublisher } from '../mqtt/client.js';
 import type { InboundRegistry } from '../mqtt/router.js';
+import type { BoundDevice } from './device-table.js';
 
 /**
  * A unit of bridge behaviour with its own lifecycle (Zigbee2MQTT's extension model). Extensions never
@@ -23,6 +25,10 @@ export interface ExtensionContext {
   readonly bus: EventBus<BridgeEvents>;
   readonly inbound: InboundRegistry;
   readonly mqtt: MqttPublisher;
+  /** Gate cache, gate state, journal, replay window: shared services, not extensions. */
+  readonly gate: GateServices;
+  /** The device registry bound to drivers; throws UnknownDeviceError (answered to the device) otherwise. */
+  readonly devices: (deviceId: string) => BoundDevice;
 }
 
 export type ExtensionFactory = (context: ExtensionContext) => Extension;

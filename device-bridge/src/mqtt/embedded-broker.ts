@@ -21,7 +21,8 @@ export async function startEmbeddedBroker(options: {
 }): Promise<EmbeddedBroker> {
   const log = options.logger.child({ component: 'embedded-broker' });
   const aedes = await Aedes.createBroker();
-  const server: Server = createServer((socket) => aedes.handle(socket));
+  // noDelay: forwarding a command to a device must not wait for a delayed ACK (see disableNagle).
+  const server: Server = createServer({ noDelay: true }, (socket) => aedes.handle(socket));
   aedes.on('clientError', (client, error) => log.debug({ clientId: client.id, err: error }, 'client error'));
 
   server.listen(options.port, options.host);

@@ -70,4 +70,7 @@ export function parseTopic(topic: string): BridgeTopic | undefined {
 export const topicFilters = {
   deviceEvents: (site: string): string => `${TOPIC_ROOT}/${segment('site', site)}/dev/+/evt/+`,
   deviceStates: (site: string): string => `${TOPIC_ROOT}/${segment('site', site)}/dev/+/state`,
+  /** What one device listens to (the simulator, a device adapter). */
+  deviceCommands: (site: string, deviceId: string): string =>
+    `${TOPIC_ROOT}/${segment('site', site)}/dev/${segment('deviceId', deviceId)}/cmd/+`,
 } as const;

@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { BridgeConfig } from '../../src/config.js';
 import { uniqueSiteId } from './mqtt-probe.js';
 
@@ -17,7 +20,15 @@ export const brokerTargets: readonly BrokerTarget[] = [
 
 export const externalBrokerUrl: string | undefined = external;
 
-/** A fresh site per test, so parallel runs on one shared broker never see each other's retained state. */
+/** A fresh, empty data directory; tests remove it when done. */
+export function tempDataDir(): string {
+  return mkdtempSync(join(tmpdir(), 'park-bridge-'));
+}
+
+/**
+ * A fresh site and data directory per test, so parallel runs on one shared broker never see each
+ * other's retained state, and no test inherits another's cache or journal.
+ */
 export function testConfig(target: BrokerTarget, overrides: Partial<BridgeConfig> = {}): BridgeConfig {
   return {
     siteId: uniqueSiteId(),
@@ -27,6 +38,9 @@ export function testConfig(target: BrokerTarget, overrides: Partial<BridgeConfig
     bridgeToken: undefined,
     logLevel: 'silent',
     healthIntervalMs: 60_000,
+    dataDir: tempDataDir(),
+    devices: [],
+    gate: { unlockPulseMs: 3_000, cacheFile: undefined, cacheRefreshMs: 60_000, uploadIntervalMs: 60_000 },
     ...overrides,
   };
 }
