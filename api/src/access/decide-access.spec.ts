@@ -2,12 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Card } from '../identity/card.entity.js';
 import { CardStatus } from '../identity/identity.enums.js';
 import { Person } from '../identity/person.entity.js';
+import { createTestSite } from '../testing/access-fixtures.js';
 import { failure, ok } from '../testing/helpers.js';
 import { createTestEnvironment, type TestEnvironment } from '../testing/index.js';
 import { PostAreaGrant } from './post-area-grant.entity.js';
 
-const AREA = `mutation($i:AreaInput!){createArea(input:$i){id}}`;
-const POINT = `mutation($i:PassagePointInput!){createPassagePoint(input:$i){id}}`;
 const SCHEDULE = `mutation($i:ScheduleInput!){createSchedule(input:$i){id}}`;
 const GRANT = `mutation($i:GrantInput!){grantAccess(input:$i){id}}`;
 const CALENDAR = `mutation($d:[CalendarDayInput!]!){setCalendarYear(year:2026,days:$d){date}}`;
@@ -25,22 +24,7 @@ const at = (local: string) => new Date(`${local}+08:00`).toISOString();
 beforeAll(async () => {
   env = await createTestEnvironment({ seed: true });
   security = await env.login('security', 'security123');
-  const area = async (code: string, securityLevel: string, parent?: string) =>
-    ok(await env.gql(AREA, { i: { name: code, code, securityLevel, parentId: parent } }, security)).createArea
-      .id;
-  ids.site = await area('SITE', 'PUBLIC');
-  ids.prod = await area('PROD', 'PRODUCTION', ids.site);
-  ids.ccr = await area('CCR', 'KEY', ids.prod);
-  const point = async (code: string, from: string, to: string) =>
-    ok(
-      await env.gql(
-        POINT,
-        { i: { name: code, code, kind: 'DOOR', fromAreaId: from, toAreaId: to } },
-        security,
-      ),
-    ).createPassagePoint.id;
-  ids.gate = await point('T-PROD', ids.site, ids.prod);
-  ids.ccrDoor = await point('D-CCR', ids.prod, ids.ccr);
+  Object.assign(ids, await createTestSite(env, security));
   ids.dayShift = ok(
     await env.gql(
       SCHEDULE,

@@ -1,8 +1,6 @@
 import { decide, type GateCache, indexGateCache } from '@park/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../auth/password.js';
-import { UserAccount } from '../auth/user-account.entity.js';
-import { Role } from '../common/permission.js';
+import { createTestSite, deviceToken } from '../testing/access-fixtures.js';
 import { failure, ok } from '../testing/helpers.js';
 import { createTestEnvironment, type TestEnvironment } from '../testing/index.js';
 import { PostAreaGrant } from './post-area-grant.entity.js';
@@ -18,36 +16,10 @@ const ids: Record<string, string> = {};
 
 beforeAll(async () => {
   env = await createTestEnvironment({ seed: true });
-  const em = env.context().em;
-  em.create(UserAccount, {
-    username: 'bridge-donggang',
-    passwordHash: await hashPassword('bridge-secret-1', { memoryKib: 8192, timeCost: 1 }),
-    roles: [Role.DEVICE],
-  });
-  await em.flush();
-  device = await env.login('bridge-donggang', 'bridge-secret-1');
+  device = await deviceToken(env);
   security = await env.login('security', 'security123');
-  const area = async (code: string, securityLevel: string, parentId?: string) =>
-    ok(
-      await env.gql(
-        `mutation($i:AreaInput!){createArea(input:$i){id}}`,
-        { i: { name: code, code, securityLevel, parentId } },
-        security,
-      ),
-    ).createArea.id;
-  ids.site = await area('SITE', 'PUBLIC');
-  ids.prod = await area('PROD', 'PRODUCTION', ids.site);
-  ids.ccr = await area('CCR', 'KEY', ids.prod);
-  const point = async (code: string, from: string, to: string) =>
-    ok(
-      await env.gql(
-        `mutation($i:PassagePointInput!){createPassagePoint(input:$i){id}}`,
-        { i: { name: code, code, kind: 'DOOR', fromAreaId: from, toAreaId: to } },
-        security,
-      ),
-    ).createPassagePoint.id;
-  ids.gate = await point('T-PROD', ids.site, ids.prod);
-  ids.ccrDoor = await point('D-CCR', ids.prod, ids.ccr);
+  Object.assign(ids, await createTestSite(env, security));
+  const em = env.context().em;
   const post = (await em.getConnection().execute(`select post_id from person where name = '张三'`))[0]
     .post_id;
   em.create(PostAreaGrant, { post, area: ids.prod });
