@@ -141,3 +141,51 @@ describe('ingestDeviceEvents', () => {
     );
   });
 });
+
+describe('occupancy limits', () => {
+  it('count someone in a room toward every area around it, as the gates do', async () => {
+    const limited = ok(
+      await env.gql(
+        `mutation($i:AreaInput!){createArea(input:$i){id}}`,
+        { i: { name: '化学车间', code: 'CHEM', securityLevel: 'PRODUCTION', maxOccupancy: 1 } },
+        security,
+      ),
+    ).createArea.id;
+    const room = ok(
+      await env.gql(
+        `mutation($i:AreaInput!){createArea(input:$i){id}}`,
+        { i: { name: '化验室', code: 'LAB', securityLevel: 'PRODUCTION', parentId: limited } },
+        security,
+      ),
+    ).createArea.id;
+    const door = ok(
+      await env.gql(
+        `mutation($i:PassagePointInput!){createPassagePoint(input:$i){id}}`,
+        { i: { name: '化学车间门', code: 'D-CHEM', kind: 'DOOR', fromAreaId: ids.site, toAreaId: limited } },
+        security,
+      ),
+    ).createPassagePoint.id;
+    const em = env.context().em;
+    const [other] = await em
+      .getConnection()
+      .execute(`select id from person where name <> '张三' and status = 'ACTIVE' limit 1`);
+    await em
+      .getConnection()
+      .execute(
+        'insert into presence (person_id, area_id, since, last_event_at) values (?, ?, now(), now())',
+        [other.id, room],
+      );
+    ok(
+      await env.gql(
+        `mutation($i:GrantInput!){grantAccess(input:$i){id}}`,
+        { i: { personId: ids.person, areaId: limited } },
+        security,
+      ),
+    );
+    const i = { passagePointId: door, direction: 'IN', cardNumber: ids.card };
+    expect(ok(await env.gql(DECIDE, { i }, security)).decideAccess).toEqual({
+      __typename: 'AccessDenied',
+      code: 'AREA_FULL',
+    });
+  });
+});

@@ -1,4 +1,4 @@
-import { type Credential, type DecisionState, decide, deny, type Grant } from '@park/core';
+import { type Credential, type DecisionState, decide, deny, type Grant, presenceOrAssumed } from '@park/core';
 import type { RequestContext } from '../common/context.js';
 import { DomainError } from '../common/errors.js';
 import { isUuid } from '../common/ids.js';
@@ -70,12 +70,15 @@ export async function decideAccess(
   const limited = [...site.areas.values()].filter((a) => a.policy.maxOccupancy != null).map((a) => a.id);
   const counts = limited.length
     ? await conn.execute<{ area_id: string; n: string }[]>(
-        'select area_id, count(*) as n from presence where area_id in (?) group by area_id',
+        // Someone in a room is also inside every area around it, as the gates count it.
+        `select a.id as area_id, count(*) as n from area a
+           join area sub on sub.path like a.path || '%' join presence pr on pr.area_id = sub.id
+          where a.id in (?) group by a.id`,
         [limited],
       )
     : [];
   const state: DecisionState = {
-    presenceAreaId: where?.area_id ?? null,
+    presenceAreaId: presenceOrAssumed(where?.area_id, point, direction),
     occupancy: new Map(counts.map((c) => [c.area_id, Number(c.n)])),
     pendingScans: [],
     openInterlock: new Map(),

@@ -1,6 +1,6 @@
 // Walks the area tree. Bad data (a cycle, a dangling parent) must not hang or crash a gate, so
 // every walk is bounded and simply stops where the data ends.
-import type { Area } from './access.types.js';
+import type { Area, Direction, PassagePoint } from './access.types.js';
 
 const MAX_DEPTH = 32;
 
@@ -31,4 +31,19 @@ export function isInside(
 
 export function postDefaultsApply(area: Area): boolean {
   return area.policy.postDefaultsApply ?? area.securityLevel !== 'KEY';
+}
+
+/**
+ * Where a person is taken to be when nothing is recorded about them (never passed a gate, or the
+ * record was lost): where this passage starts. Anti-passback is about contradicting what is known;
+ * guessing "outside" would refuse every first exit after a fresh install. API and gates both use
+ * this, so they decide alike.
+ */
+export function presenceOrAssumed(
+  known: string | null | undefined,
+  point: Pick<PassagePoint, 'fromAreaId' | 'toAreaId'>,
+  direction: Direction,
+): string | null {
+  if (known !== undefined) return known;
+  return direction === 'IN' ? point.fromAreaId : point.toAreaId;
 }

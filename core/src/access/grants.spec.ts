@@ -3,6 +3,7 @@ import type { HolidayCalendar } from '../time/calendar.js';
 import type { WeeklySchedule } from '../time/schedule.js';
 import { AREAS, at, EMPLOYEE, entry, grant, NOW, OFFICE_HOURS, siteWith } from './access.fixtures.js';
 import type { Person } from './access.types.js';
+import { presenceOrAssumed } from './area-tree.js';
 import { decide } from './decide.js';
 
 const reason = (d: ReturnType<typeof decide>) => (d.allow ? 'ALLOW' : d.reason);
@@ -153,5 +154,15 @@ describe('grants with a schedule', () => {
     expect(scan('2025-10-09T09:00:00+08:00', [grant('office', { scheduleId: 'gone' })])).toBe(
       'OUTSIDE_SCHEDULE',
     );
+  });
+});
+
+describe('presence nobody recorded', () => {
+  it('is taken to be where the passage starts, in either direction, and a record always wins', () => {
+    const point = { fromAreaId: 'site', toAreaId: 'prod' };
+    expect(presenceOrAssumed(undefined, point, 'IN')).toBe('site');
+    expect(presenceOrAssumed(undefined, point, 'OUT')).toBe('prod');
+    expect(presenceOrAssumed('ccr', point, 'IN')).toBe('ccr');
+    expect(presenceOrAssumed(null, point, 'IN')).toBeNull();
   });
 });

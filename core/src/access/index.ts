@@ -21,7 +21,7 @@ export type {
   SecurityLevel,
   SiteData,
 } from './access.types.js';
-export { areaChain, isInside, postDefaultsApply } from './area-tree.js';
+export { areaChain, isInside, postDefaultsApply, presenceOrAssumed } from './area-tree.js';
 export { decide } from './decide.js';
 export { DENY_MESSAGES, DENY_REASONS, DenyReason, deny } from './deny-reasons.js';
 export { type FloorMask, type FloorMaskInput, floorMask } from './floor-mask.js';

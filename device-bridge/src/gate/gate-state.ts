@@ -5,6 +5,7 @@ import {
   type Direction,
   type PassagePoint,
   type PendingScan,
+  presenceOrAssumed,
 } from '@park/core';
 
 /** What survives a restart, as JSON (`${DATA_DIR}/gate-state.json`). Occupancy is derived from presence. */
@@ -58,13 +59,8 @@ export class GateState {
   }
 
   decisionState(personId: string, point: PassagePoint, direction: Direction): DecisionState {
-    // Nothing known about this person (never passed here, or the state file was lost): assume they are
-    // where this passage starts. Anti-passback is about contradicting what we know; guessing "outside"
-    // would flag every employee leaving after a fresh install.
-    const known = this.presence.get(personId);
-    const assumed = direction === 'IN' ? point.fromAreaId : point.toAreaId;
     return {
-      presenceAreaId: known === undefined ? assumed : known,
+      presenceAreaId: presenceOrAssumed(this.presence.get(personId), point, direction),
       occupancy: this.occupancy,
       pendingScans: this.pending.get(point.id) ?? NO_PENDING,
       openInterlock: this.interlock,
