@@ -89,8 +89,54 @@ for (;;) {
   await new Promise((r) => setTimeout(r, 500));
 }
 
-console.log('› starting the device bridge …');
-run('bridge', 'device-bridge', ['start'], { API_URL: base, SITE_ID: process.env.SITE_ID ?? 'donggang' });
+// The bridge drives the devices registered for its site in the API (the demo site's 18 readers).
+const gql = async (query, token) => {
+  const r = await fetch(`${base}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query }),
+  }).then((x) => x.json());
+  if (!r.data) throw new Error(JSON.stringify(r.errors));
+  return r.data;
+};
+const siteId = process.env.SITE_ID ?? 'donggang';
+const admin = (await gql('mutation{login(username:"admin",password:"admin123"){accessToken}}')).login
+  .accessToken;
+const KINDS = {
+  TURNSTILE: 'turnstile',
+  DOOR: 'door',
+  BARRIER: 'barrier',
+  ELEVATOR: 'elevator',
+  READER: 'reader',
+};
+// The demo site is seeded right after the people; wait for its devices.
+let registered = [];
+for (let tries = 0; registered.length === 0 && tries < 120; tries++) {
+  if (tries) await new Promise((r) => setTimeout(r, 500));
+  registered = (await gql(`{devices(siteId:"${siteId}"){code kind driver passagePointId direction}}`, admin))
+    .devices;
+}
+const devices = registered
+  .filter((d) => KINDS[d.kind] && d.passagePointId)
+  .map((d) => ({
+    id: d.code,
+    kind: KINDS[d.kind],
+    passagePointId: d.passagePointId,
+    direction: d.direction ?? 'IN',
+    driver: d.driver,
+  }));
+
+console.log(`› starting the device bridge (${devices.length} simulated devices) …`);
+run('bridge', 'device-bridge', ['start'], {
+  API_URL: base,
+  SITE_ID: siteId,
+  BRIDGE_USERNAME: process.env.BRIDGE_USERNAME ?? 'bridge-donggang',
+  BRIDGE_PASSWORD: process.env.BRIDGE_PASSWORD ?? 'bridge-donggang-2026',
+  DEVICES: JSON.stringify(devices),
+  DATA_DIR: process.env.BRIDGE_DATA_DIR ?? '.data/bridge',
+  // Simulated readers produce a believable flow of passages, refusals and door alarms.
+  SIM_TRAFFIC_PER_MIN: process.env.SIM_TRAFFIC_PER_MIN ?? '30',
+});
 
 console.log(`
 智慧园区一卡通 is running — 东港发电有限公司 (demo plant, ~300 people)
@@ -99,12 +145,12 @@ console.log(`
   GraphQL + subscriptions  ${base}/graphql   (Apollo Sandbox in a browser)
   Health                   ${base}/health
   JWKS                     ${base}/.well-known/jwks.json
-  MQTT broker (bridge)     ${process.env.MQTT_URL ?? 'embedded, mqtt://127.0.0.1:1884'}
+  MQTT broker (bridge)     ${process.env.MQTT_URL ?? `embedded, mqtt://127.0.0.1:${process.env.MQTT_PORT ?? 1884}`}
 
   Demo logins (username / password):
     admin     / admin123      系统管理员
     hr        / hr123456      人力资源（人员档案、导入导出、发卡挂失、离职）
-    security  / security123   保卫部（审计、KPI）
+    security  / security123   保卫部（门禁、设备、告警、审计、KPI）
     yunxing   / yunxing123    运行部经理（只看本部门）
     zhangsan  / zhangsan123   运行一值巡检员（只看自己）
 

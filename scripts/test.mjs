@@ -55,7 +55,7 @@ if (step('contract: regenerate typed operations', 'pnpm', ['codegen'])) {
     'tests/gql',
   ]);
 }
-for (const pkg of ['core', 'api', 'device-bridge', 'pwa', 'miniprogram', 'tests'])
+for (const pkg of ['core', 'schema', 'api', 'device-bridge', 'pwa', 'miniprogram', 'tests', 'bench'])
   step(`typecheck ${pkg}`, 'pnpm', ['run', 'typecheck'], pkg);
 step('build pwa', 'pnpm', ['run', 'build'], 'pwa');
 for (const pkg of ['core', 'api', 'device-bridge', 'pwa', 'miniprogram', 'tests']) vitest(pkg);

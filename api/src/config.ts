@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type ApprovalPolicies, loadApprovalPolicies } from './approval/approval-policy.js';
 
 // The only module that reads process.env. Everything else receives the typed, validated object.
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
@@ -43,6 +44,15 @@ const schema = z.object({
   PWA_DIST: z.string().optional(),
   SEED_DEMO: bool.default(false),
   ACCESS_EVENT_RETENTION_MONTHS: z.coerce.number().int().min(12).max(120).default(13),
+  DEVICE_OFFLINE_AFTER_SECONDS: z.coerce.number().int().min(10).max(3600).default(90),
+  DEVICE_COMMAND_TTL_SECONDS: z.coerce.number().int().min(5).max(86400).default(120),
+  DEVICE_FAILURE_ALARM_COUNT: z.coerce.number().int().min(2).max(100).default(5),
+  SYNC_POLL_MS: z.coerce.number().int().min(100).max(60000).default(2000),
+  SYNC_MAX_PATCH_ENTRIES: z.coerce.number().int().min(10).max(100000).default(2000),
+  APPROVAL_POLICIES: z.string().optional(),
+  APPROVAL_REMIND_AFTER_MINUTES: z.coerce.number().int().min(1).max(10080).default(120),
+  APPROVAL_REMIND_EVERY_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
+  APPROVAL_MAX_REMINDERS: z.coerce.number().int().min(0).max(100).default(3),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -52,6 +62,7 @@ export interface Config extends Env {
   dataKey: Buffer;
   introspection: boolean;
   requiredFields: Record<string, string[]>;
+  approvalPolicies: ApprovalPolicies;
 }
 
 // A fixed, public key for development and tests only; production refuses to start without its own.
@@ -74,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataKey,
     introspection: e.GRAPHQL_INTROSPECTION ?? !production,
     requiredFields: parseRequiredFields(e.ARCHIVE_REQUIRED_FIELDS),
+    approvalPolicies: loadApprovalPolicies(e.APPROVAL_POLICIES),
   };
 }
 

@@ -4,11 +4,16 @@ import { CalendarDay } from './access/holiday.entity.js';
 import { PassagePoint } from './access/passage-point.entity.js';
 import { PostAreaGrant } from './access/post-area-grant.entity.js';
 import { Schedule } from './access/schedule.entity.js';
+import { ApprovalRequest } from './approval/approval-request.entity.js';
+import { ApprovalStep } from './approval/approval-step.entity.js';
 import { AuditEntry } from './audit/audit-entry.entity.js';
 import { RefreshToken } from './auth/refresh-token.entity.js';
 import { SigningKey } from './auth/signing-key.entity.js';
 import { UserAccount } from './auth/user-account.entity.js';
 import { BaseEntity } from './common/base.entity.js';
+import { Alarm } from './devices/alarm.entity.js';
+import { Device } from './devices/device.entity.js';
+import { DeviceCommand } from './devices/device-command.entity.js';
 import { BiometricTemplate } from './identity/biometric-template.entity.js';
 import { Card } from './identity/card.entity.js';
 import { ContractorCompany } from './identity/contractor-company.entity.js';
@@ -39,4 +44,9 @@ export const entities = [
   RefreshToken,
   SigningKey,
   AuditEntry,
+  Device,
+  DeviceCommand,
+  Alarm,
+  ApprovalRequest,
+  ApprovalStep,
 ];

@@ -1,12 +1,15 @@
 import 'reflect-metadata';
 import { boot } from './boot.js';
 import { seedDemoPlant } from './seed/demo-plant.js';
+import { DEMO_SITE_ID, seedDemoSite } from './seed/demo-site.js';
 
 const app = await boot();
 if (app.services.config.SEED_DEMO) {
   const ctx = { ...app.services, em: app.orm.em.fork(), principal: null, requestId: 'system' };
   const seeded = await seedDemoPlant(ctx);
   app.log.info(seeded, seeded.created ? 'demo plant seeded' : 'demo plant already present');
+  const site = await seedDemoSite({ ...ctx, em: app.orm.em.fork() }, DEMO_SITE_ID);
+  app.log.info(site, site.created ? 'demo site (areas, doors, devices) seeded' : 'demo site already present');
 }
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

@@ -17,7 +17,10 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { EventPartitions } from './access/event-partitions.js';
 import { serverPassVerifier } from './access/pass.service.js';
+import { startPassageFeed } from './access/passage-feed.js';
 import { SiteDirectory } from './access/site-directory.js';
+import { temporaryAccessHandler } from './access/temporary-access.handler.js';
+import { startApprovals } from './approval/approval.module.js';
 import { KeyStore } from './auth/key-store.js';
 import { resolvePrincipal } from './auth/principal.js';
 import type { AppServices, RequestContext } from './common/context.js';
@@ -25,6 +28,7 @@ import { EventBus } from './common/events.js';
 import type { Logger } from './common/logger.js';
 import { createTopics } from './common/pubsub.js';
 import type { Config } from './config.js';
+import { createDeviceCentre } from './devices/device-centre.js';
 import { errorScopePlugin, formatError, formatWsResult } from './graphql/errors.js';
 import { queryLimitsRule } from './graphql/limits.js';
 import { buildApiSchema } from './graphql/schema.js';
@@ -45,7 +49,7 @@ export async function startApi(config: Config, orm: MikroORM, log: Logger): Prom
   await keys.init();
   await passKeys.init();
   const bus = new EventBus(log);
-  const services: AppServices = {
+  const shared: Omit<AppServices, 'deviceSync'> = {
     config,
     log,
     bus,
@@ -57,6 +61,8 @@ export async function startApi(config: Config, orm: MikroORM, log: Logger): Prom
     site: new SiteDirectory(bus),
     partitions: new EventPartitions(),
   };
+  const devices = createDeviceCentre(shared, () => orm.em.fork());
+  const services: AppServices = { ...shared, deviceSync: devices.hub };
   const stopKeyRefresh = keys.refreshEvery(60_000, (err) => log.warn({ err }, 'signing key reload failed'));
   const stopPassKeyRefresh = passKeys.refreshEvery(60_000, (err) =>
     log.warn({ err }, 'pass key reload failed'),
@@ -72,6 +78,10 @@ export async function startApi(config: Config, orm: MikroORM, log: Logger): Prom
   await maintain();
   const maintenance = setInterval(maintain, 6 * 3_600_000);
   maintenance.unref();
+  // Every kind of approval plugs its handler in here; the engine knows none of them.
+  const stopApprovals = startApprovals(services, orm, [temporaryAccessHandler]);
+  await devices.start();
+  const stopPassageFeed = startPassageFeed(shared, () => orm.em.fork());
   const schema = await buildApiSchema(services.pubsub);
 
   const makeContext = async (authorization: string | undefined, ip?: string): Promise<RequestContext> => {
@@ -160,6 +170,9 @@ export async function startApi(config: Config, orm: MikroORM, log: Logger): Prom
     httpServer,
     stop: async () => {
       clearInterval(maintenance);
+      stopApprovals();
+      devices.stop();
+      stopPassageFeed();
       stopKeyRefresh();
       stopPassKeyRefresh();
       await apollo.stop();

@@ -4,14 +4,20 @@
 //
 // 'reflect-metadata' comes first through the harness itself: environment.ts imports it before anything
 // else. @park/bench cannot import it directly, it is a dependency of @park/api only.
-import { createTestEnvironment, DEMO_LOGINS } from '@park/api/testing';
+import { BRIDGE_PASSWORD, createBridgeAccount, createTestEnvironment, DEMO_LOGINS } from '@park/api/testing';
 
 const opts = JSON.parse(process.env.BENCH_API_OPTS ?? '{}') as {
   seed?: boolean;
   env?: Record<string, string>;
+  /** Also make a bridge's DEVICE account with this username (password BRIDGE_PASSWORD). */
+  bridge?: string;
 };
 const env = await createTestEnvironment(opts);
-const logins = DEMO_LOGINS.map(({ username, password }) => ({ username, password }));
+if (opts.bridge) await createBridgeAccount(env, opts.bridge);
+const logins = [
+  ...DEMO_LOGINS.map(({ username, password }) => ({ username, password })),
+  ...(opts.bridge ? [{ username: opts.bridge, password: BRIDGE_PASSWORD }] : []),
+];
 process.stdout.write(`${JSON.stringify({ url: env.url, databaseUrl: env.databaseUrl, logins })}\n`);
 
 let stopping = false;

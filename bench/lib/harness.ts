@@ -66,7 +66,9 @@ export async function post<T>(
  * DATABASE_URL, optionally the demo plant. BENCH_API_NODE_OPTIONS adds node flags to that process,
  * e.g. "--cpu-prof --cpu-prof-dir=bench/.out" to profile the server while the bench drives it.
  */
-export async function startApi(opts: { seed?: boolean; env?: Record<string, string> } = {}): Promise<Api> {
+export async function startApi(
+  opts: { seed?: boolean; env?: Record<string, string>; bridge?: string } = {},
+): Promise<Api> {
   const flags = (process.env.BENCH_API_NODE_OPTIONS ?? '').split(/\s+/).filter(Boolean);
   const script = fileURLToPath(new URL('./api-server.ts', import.meta.url));
   const child = spawn(process.execPath, ['--import', 'tsx', ...flags, script], {

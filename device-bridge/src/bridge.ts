@@ -1,13 +1,20 @@
+import { ApiClient } from './api/api-client.js';
+import { ApiEventUploader } from './api/api-uploader.js';
 import { startHealthPoll } from './api/health.js';
 import { type BridgeConfig, ConfigError } from './config.js';
 import { type BridgeEvents, EventBus, type EventSource } from './event-bus.js';
+import { alarmUploadExtension } from './extensions/alarm-upload.js';
+import { apiSyncExtension } from './extensions/api-sync.js';
 import { availabilityExtension } from './extensions/availability.js';
 import { cacheSyncExtension } from './extensions/cache-sync.js';
 import { bindDevices } from './extensions/device-table.js';
 import { eventUploadExtension } from './extensions/event-upload.js';
 import type { Extension, ExtensionContext, ExtensionFactory } from './extensions/extension.js';
 import { gateDecisionsExtension } from './extensions/gate-decisions.js';
+import { heartbeatExtension } from './extensions/heartbeat.js';
 import { interlockExtension } from './extensions/interlock.js';
+import { remoteCommandsExtension } from './extensions/remote-commands.js';
+import { simulatedTrafficExtension } from './extensions/simulated-traffic.js';
 import type { LatencySummary } from './gate/latency.js';
 import { type GateServiceOptions, openGateServices } from './gate/services.js';
 import { createLogger, errorMessage, type Logger, redactUrl } from './logger.js';
@@ -29,18 +36,25 @@ export interface RunningBridge {
 }
 
 export interface StartOptions extends GateServiceOptions {
+  /** Overrides the client built from BRIDGE_USERNAME/BRIDGE_PASSWORD (tests). */
+  api?: ApiClient;
   /** Defaults to JSON logs at config.logLevel; the platform's start script may pass its own. */
   logger?: Logger;
 }
 
 // Order matters for stop (reverse): the uploader stops before the journal is closed, decisions stop
-// before the cache source. The graphql-ws sync extension (grants, commands, lockdown) comes next.
+// before the cache sources. Commands start before the sync stream that delivers them.
 const EXTENSIONS: readonly ExtensionFactory[] = [
   availabilityExtension,
   cacheSyncExtension,
+  remoteCommandsExtension,
+  apiSyncExtension,
   interlockExtension,
   gateDecisionsExtension,
   eventUploadExtension,
+  alarmUploadExtension,
+  heartbeatExtension,
+  simulatedTrafficExtension,
 ];
 
 export async function startBridge(config: BridgeConfig, options: StartOptions = {}): Promise<RunningBridge> {
@@ -61,9 +75,25 @@ export async function startBridge(config: BridgeConfig, options: StartOptions = 
     }
   };
 
+  // With an API account the bridge syncs from the API, uploads to it and reports to it; without one it
+  // decides from a cache file (GATE_CACHE_FILE) and keeps every event in its journal.
+  const api =
+    options.api ??
+    (config.bridgeUsername || config.bridgeToken
+      ? new ApiClient(
+          config.apiUrl,
+          { username: config.bridgeUsername, password: config.bridgePassword, token: config.bridgeToken },
+          logger,
+        )
+      : undefined);
+
   try {
     // Disk first: a broken data directory should stop the bridge before any gate depends on it.
-    const gate = await openGateServices(config, options, logger);
+    const gate = await openGateServices(
+      config,
+      { ...options, uploader: options.uploader ?? (api ? new ApiEventUploader(api) : undefined) },
+      logger,
+    );
     undo.push({ what: 'gate state and journal', run: () => gate.close() });
 
     let brokerUrl = config.mqtt.url;
@@ -77,10 +107,12 @@ export async function startBridge(config: BridgeConfig, options: StartOptions = 
       logger.error({ event: String(event), err: errorMessage(error) }, 'event listener failed'),
     );
     undo.push({ what: 'event bus', run: () => bus.clear() });
-    // Until the API sync extension owns it, "online" means the health poll reaches the API.
-    bus.on('api.reachability', ({ reachable }) => {
-      gate.services.link.online = reachable;
-    });
+    // Without the sync stream, "online" means the health poll reaches the API; with it, the stream decides.
+    if (!api) {
+      bus.on('api.reachability', ({ reachable }) => {
+        gate.services.link.online = reachable;
+      });
+    }
 
     const connection = await connectBridgeClient({
       url: brokerUrl,
@@ -109,6 +141,7 @@ export async function startBridge(config: BridgeConfig, options: StartOptions = 
       mqtt: connection,
       gate: gate.services,
       devices: bindDevices(config.devices, config.siteId, connection),
+      api,
     };
     for (const create of EXTENSIONS) {
       const extension: Extension = create(context);
@@ -125,13 +158,15 @@ export async function startBridge(config: BridgeConfig, options: StartOptions = 
       topicFilters.deviceStates(config.siteId),
     ]);
 
-    const health = startHealthPoll({
-      apiUrl: config.apiUrl,
-      intervalMs: config.healthIntervalMs,
-      logger,
-      bus,
-    });
-    undo.push({ what: 'api health poll', run: () => health.stop() });
+    if (!api) {
+      const health = startHealthPoll({
+        apiUrl: config.apiUrl,
+        intervalMs: config.healthIntervalMs,
+        logger,
+        bus,
+      });
+      undo.push({ what: 'api health poll', run: () => health.stop() });
+    }
 
     logger.info(
       {

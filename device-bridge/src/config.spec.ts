@@ -8,11 +8,15 @@ describe('loadConfig', () => {
       mqtt: { url: undefined, port: 1884, host: '127.0.0.1', protocolVersion: 4 },
       apiUrl: 'http://127.0.0.1:4000',
       bridgeToken: undefined,
+      bridgeUsername: undefined,
+      bridgePassword: undefined,
+      heartbeatIntervalMs: 30_000,
       logLevel: 'info',
       healthIntervalMs: 10_000,
       dataDir: '.data/bridge',
       devices: [],
       gate: { unlockPulseMs: 3_000, cacheFile: undefined, cacheRefreshMs: 30_000, uploadIntervalMs: 5_000 },
+      simulator: { trafficPerMin: 20, seed: undefined },
     });
   });
 
@@ -99,6 +103,9 @@ describe('loadConfig', () => {
       mqtt: { url: 'mqtt://bridge:secret@10.0.0.5:1883', port: 0, protocolVersion: 5 },
       apiUrl: 'https://api.plant-a.local',
       bridgeToken: undefined,
+      bridgeUsername: undefined,
+      bridgePassword: undefined,
+      heartbeatIntervalMs: 30_000,
       logLevel: 'debug',
     });
   });

@@ -1,3 +1,4 @@
+import type { RemoteCommand } from './api/sync-types.js';
 import type { AccessEvent } from './journal/access-event.js';
 import type { Watermark } from './journal/watermark.js';
 import type { DeviceEventEnvelope } from './mqtt/payloads.js';
@@ -14,6 +15,10 @@ export interface BridgeEvents {
   'gate.cache': { cursor: string; generatedAt: number; source: string };
   /** The uploader accepted events; the watermark moved here. */
   'journal.uploaded': Watermark;
+  /** A command from the API (sync stream), to carry out and acknowledge by id. */
+  'api.command': RemoteCommand;
+  /** Drop the cursor and fetch a full snapshot (a RESYNC command). */
+  'api.resync': Record<string, never>;
 }
 
 export type Listener<T> = (payload: T) => void | Promise<void>;

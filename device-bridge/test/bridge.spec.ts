@@ -1,4 +1,5 @@
 import { rm } from 'node:fs/promises';
+import { MQTT_CONTRACT_VERSION } from '@park/schema/mqtt';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BridgeEvents } from '../src/event-bus.js';
 import { type BridgeConfig, buildTopic, type RunningBridge, startBridge } from '../src/index.js';
@@ -57,7 +58,7 @@ describe.each(brokerTargets)('the bridge on an $name', (target) => {
     await observer.subscribe(stateTopic);
 
     const state = await observer.waitFor(stateTopic);
-    expect(state.json).toEqual({ online: true });
+    expect(state.json).toEqual({ online: true, contract: MQTT_CONTRACT_VERSION });
     expect(state.packet.retain).toBe(true);
     expect(running.brokerUrl).toMatch(/^mqtt:\/\//);
   });
@@ -118,14 +119,14 @@ describe.each(brokerTargets)('the bridge on an $name', (target) => {
       stateTopic,
       (json) => (json as { online: boolean }).online === false,
     );
-    expect(offline.json).toEqual({ online: false });
+    expect(offline.json).toEqual({ online: false, contract: MQTT_CONTRACT_VERSION });
 
     // Only a broker that outlives the bridge can show the retained copy a late subscriber gets.
     if (target.url !== undefined) {
       const late = await probe();
       await late.subscribe(stateTopic);
       const retainedState = await late.waitFor(stateTopic);
-      expect(retainedState.json).toEqual({ online: false });
+      expect(retainedState.json).toEqual({ online: false, contract: MQTT_CONTRACT_VERSION });
       expect(retainedState.packet.retain).toBe(true);
     }
   });

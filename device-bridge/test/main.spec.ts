@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { rm } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { MQTT_CONTRACT_VERSION } from '@park/schema/mqtt';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildTopic } from '../src/index.js';
 import { type BrokerTarget, brokerTargets, externalBrokerUrl, tempDataDir } from './support/bridge-env.js';
@@ -92,7 +93,7 @@ describe.each(brokerTargets)('the bridge process on an $name', (target) => {
       stateTopic,
       (json) => (json as { online: boolean }).online === false,
     );
-    expect(offline.json).toEqual({ online: false });
+    expect(offline.json).toEqual({ online: false, contract: MQTT_CONTRACT_VERSION });
     const [code] = await exited;
     expect(code).toBe(0);
     expect(running.strayLines).toEqual([]);
@@ -119,7 +120,7 @@ describe.skipIf(externalBrokerUrl === undefined)('the bridge process on an exter
       await late.subscribe(stateTopic);
       const retained = await late.waitFor(stateTopic);
       await late.close();
-      expect(retained.json).toEqual({ online: false });
+      expect(retained.json).toEqual({ online: false, contract: MQTT_CONTRACT_VERSION });
       expect(retained.packet.retain).toBe(true);
     } finally {
       await observer.close();

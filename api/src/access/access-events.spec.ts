@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestSite, deviceToken } from '../testing/access-fixtures.js';
 import { failure, ok } from '../testing/helpers.js';
 import { createTestEnvironment, type TestEnvironment } from '../testing/index.js';
+import { collect, wsClient } from '../testing/ws.js';
 
 const INGEST = `mutation($e:[DeviceEventInput!]!){ingestDeviceEvents(events:$e){accepted duplicates}}`;
 const EVENTS = `query($f:AccessEventFilter){accessEvents(filter:$f){seq result reason personName direction decidedOffline}}`;
@@ -187,5 +188,42 @@ describe('occupancy limits', () => {
       __typename: 'AccessDenied',
       code: 'AREA_FULL',
     });
+  });
+});
+
+describe('passageRecorded', () => {
+  it('pushes each newly stored passage to the security console once, with the person named', async () => {
+    const client = wsClient(env, security);
+    const feed = collect<{ passageRecorded: { seq: number; personName: string; result: string } }>(
+      client,
+      `subscription($p:[ID!]){passageRecorded(passagePointIds:$p){seq personName result reason}}`,
+      { p: [ids.gate] },
+      (r) => r.length === 2,
+    );
+    await new Promise((r) => setTimeout(r, 150));
+    const batch = [event(700, new Date().toISOString())];
+    ok(await env.gql(INGEST, { e: batch }, device));
+    ok(await env.gql(INGEST, { e: batch }, device));
+    // Another point's passage is not for this console; a new one here is.
+    ok(
+      await env.gql(
+        INGEST,
+        { e: [event(701, new Date().toISOString(), { passagePointId: ids.ccrDoor })] },
+        device,
+      ),
+    );
+    ok(
+      await env.gql(
+        INGEST,
+        { e: [event(702, new Date().toISOString(), { result: 'DENIED', reason: 'NO_GRANT' })] },
+        device,
+      ),
+    );
+    const got = (await feed.finished).map((m) => m.data!.passageRecorded);
+    expect(got).toEqual([
+      { seq: 700, personName: '张三', result: 'GRANTED', reason: null },
+      { seq: 702, personName: '张三', result: 'DENIED', reason: 'NO_GRANT' },
+    ]);
+    await client.dispose();
   });
 });

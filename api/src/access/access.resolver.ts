@@ -1,9 +1,22 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+  Subscription,
+} from 'type-graphql';
 import type { RequestContext } from '../common/context.js';
 import { isUuid } from '../common/ids.js';
 import { Permission } from '../common/permission.js';
 import { personInScope } from '../identity/person-scope.js';
+import { PassagesIngested } from './access.events.js';
 import {
   AccessEventFilter,
   AccessEventView,
@@ -17,7 +30,7 @@ import { AreaInput, PassagePointInput } from './area.input.js';
 import { createArea, createPassagePoint } from './area.service.js';
 import { decideAccess } from './decide-access.service.js';
 import { AccessDecision, AccessDenied, AccessGranted, DecideAccessInput } from './decide-access.types.js';
-import { ingestDeviceEvents } from './event-ingest.service.js';
+import { storeDeviceEvents } from './event-ingest.service.js';
 import { accessEvents, presence } from './event-query.service.js';
 import { gateSnapshot } from './gate-snapshot.service.js';
 import { GrantInput, grantAccess, revokeGrant } from './grant.service.js';
@@ -126,11 +139,13 @@ export class AccessResolver {
 
   @Authorized(Permission.DEVICE_SYNC)
   @Mutation(() => IngestResult, { description: '网关批量上报通行事件；(设备, 序号) 重复的只记一次' })
-  ingestDeviceEvents(
+  async ingestDeviceEvents(
     @Ctx() ctx: RequestContext,
     @Arg('events', () => [DeviceEventInput]) events: DeviceEventInput[],
   ): Promise<IngestResult> {
-    return ingestDeviceEvents(ctx, events);
+    const { accepted, duplicates, stored } = await storeDeviceEvents(ctx, events);
+    if (stored.length) ctx.bus.publish(new PassagesIngested(stored));
+    return { accepted, duplicates };
   }
 
   @Authorized(Permission.ACCESS_READ)
@@ -142,6 +157,21 @@ export class AccessResolver {
     @Arg('limit', () => Int, { defaultValue: 50 }) limit: number,
   ): Promise<AccessEventView[]> {
     return accessEvents(ctx, filter, offset, limit);
+  }
+
+  @Authorized(Permission.ACCESS_READ)
+  @Subscription(() => AccessEventView, {
+    topics: 'PASSAGE_RECORDED',
+    description: '实时通行记录（安保值班台）；可只看某些通行点',
+    filter: ({ payload, args }: { payload: AccessEventView; args: { passagePointIds?: string[] | null } }) =>
+      !args.passagePointIds?.length ||
+      (payload.passagePointId !== null && args.passagePointIds.includes(payload.passagePointId)),
+  })
+  passageRecorded(
+    @Root() event: AccessEventView,
+    @Arg('passagePointIds', () => [ID], { nullable: true }) _points?: string[] | null,
+  ): AccessEventView {
+    return event;
   }
 
   @Authorized(Permission.ACCESS_READ)

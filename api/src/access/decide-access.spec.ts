@@ -9,6 +9,8 @@ import { PostAreaGrant } from './post-area-grant.entity.js';
 
 const SCHEDULE = `mutation($i:ScheduleInput!){createSchedule(input:$i){id}}`;
 const GRANT = `mutation($i:GrantInput!){grantAccess(input:$i){id}}`;
+const REVOKE = `mutation($g:ID!,$r:String!){revokeGrant(grantId:$g,reason:$r){id}}`;
+const OFFBOARD = `mutation($id:ID!,$r:String!){offboardPerson(id:$id,reason:$r){exitAt}}`;
 const CALENDAR = `mutation($d:[CalendarDayInput!]!){setCalendarYear(year:2026,days:$d){date}}`;
 const DECIDE = `query($i:DecideAccessInput!){decideAccess(input:$i){
   __typename ... on AccessGranted{personId personName grantId} ... on AccessDenied{code message}}}`;
@@ -115,6 +117,31 @@ describe('decideAccess', () => {
       code: 'CARD_LOST',
       message: '此卡已挂失，禁止通行',
     });
+  });
+
+  it('refuses on the very next decision once a grant is revoked or its holder offboarded', async () => {
+    const em = env.context().em;
+    const post = (await em.findOneOrFail(Person, zhangsan.id)).post!.id;
+    // Someone whose post does not open production by default, so only the personal grant admits them.
+    const [other] = await em.getConnection().execute(
+      `select p.id, c.number from person p join card c on c.person_id = p.id and c.status = 'ACTIVE'
+        where p.status = 'ACTIVE' and p.post_id is distinct from ? order by p.id limit 1`,
+      [post],
+    );
+    const decide = () => decideCard(ids.gate, '2026-11-24T09:00:00', other.number);
+    const grantProd = async () =>
+      ok(await env.gql(GRANT, { i: { personId: other.id, areaId: ids.prod } }, security)).grantAccess.id;
+
+    const grant = await grantProd();
+    expect(await decide()).toMatchObject({ __typename: 'AccessGranted', grantId: grant });
+    ok(await env.gql(REVOKE, { g: grant, r: '调岗' }, security));
+    expect(await decide()).toMatchObject({ code: 'NO_GRANT' });
+
+    const again = await grantProd();
+    expect(await decide()).toMatchObject({ __typename: 'AccessGranted', grantId: again });
+    const hr = await env.login('hr', 'hr123456');
+    ok(await env.gql(OFFBOARD, { id: other.id, r: '离职' }, hr));
+    expect(await decide()).toMatchObject({ code: 'PERSON_INACTIVE' });
   });
 
   it('is for gates and security, not for HR; and an unknown passage point is a caller error', async () => {

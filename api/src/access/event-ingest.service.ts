@@ -1,25 +1,42 @@
+import type { DenyReason } from '@park/core';
 import type { RequestContext } from '../common/context.js';
-import { inTransaction } from '../common/context.js';
 import { DomainError } from '../common/errors.js';
 import { isUuid } from '../common/ids.js';
-import { AccessResult, type DeviceEventInput, type IngestResult } from './access-event.types.js';
+import {
+  AccessResult,
+  type CredentialKind,
+  type DeviceEventInput,
+  type IngestResult,
+} from './access-event.types.js';
+import type { PassageDirection } from './decide-access.types.js';
+import { STORE_EVENTS } from './event-ingest.sql.js';
+import { rawQuery } from './raw-sql.js';
 
 const DEVICE = /^[A-Za-z0-9_.:-]{1,64}$/;
 const MAX_BATCH = 1000;
-const COLUMNS = [
-  'occurred_at',
-  'device_id',
-  'device_seq',
-  'passage_point_id',
-  'direction',
-  'person_id',
-  'credential_kind',
-  'credential_ref',
-  'result',
-  'reason',
-  'decided_offline',
-  'anti_passback_violation',
-] as const;
+
+/** One passage as it now stands in access_event. */
+export interface StoredEvent {
+  id: string;
+  occurredAt: Date;
+  receivedAt: Date;
+  deviceId: string;
+  seq: number;
+  passagePointId: string | null;
+  direction: PassageDirection | null;
+  personId: string | null;
+  credentialKind: CredentialKind | null;
+  credentialRef: string | null;
+  result: AccessResult;
+  reason: DenyReason | null;
+  decidedOffline: boolean;
+  antiPassbackViolation: boolean;
+}
+
+export interface StoreResult extends IngestResult {
+  /** The events this call stored, in batch order; repeats of stored ones are not among them. */
+  stored: StoredEvent[];
+}
 
 function check(events: DeviceEventInput[]): void {
   if (events.length === 0 || events.length > MAX_BATCH) {
@@ -36,63 +53,78 @@ function check(events: DeviceEventInput[]): void {
   });
 }
 
+const key = (deviceId: string, seq: number | string) => `${deviceId}\u0000${seq}`;
+
 /**
  * A bridge's batch of passages, stored exactly once: (device, device seq, time) is the key, so a
  * batch replayed after a lost answer, or one event sent twice, is counted once. Presence moves with
- * each granted passage, in time order, and never backwards for an event that arrives late.
+ * granted passages: per person the latest of the batch (by time, then device seq), and never
+ * backwards for an event that arrives late.
+ *
+ * The whole batch is one statement (see event-ingest.sql.ts), hence atomic without a transaction and
+ * one round trip whatever its size. Returns what it stored, for callers that pass new events on.
  */
-export async function ingestDeviceEvents(
+export async function storeDeviceEvents(
   ctx: RequestContext,
   events: DeviceEventInput[],
-): Promise<IngestResult> {
+): Promise<StoreResult> {
   check(events);
-  const unique = [...new Map(events.map((e) => [`${e.deviceId}\u0000${e.seq}`, e])).values()];
+  // One event per (device, seq): the last one sent wins, at the place of the first.
+  const unique = [...new Map(events.map((e) => [key(e.deviceId, e.seq), e])).values()];
   await ctx.partitions.ensure(
     ctx.em,
     unique.map((e) => e.occurredAt),
   );
-  const { points } = await ctx.site.get(ctx.em);
-  return inTransaction(ctx, async (tx) => {
-    const conn = tx.em.getConnection();
-    const values = unique.map(() => `(${COLUMNS.map(() => '?').join(', ')})`).join(', ');
-    const params = unique.flatMap((e) => [
-      e.occurredAt,
-      e.deviceId,
-      e.seq,
-      e.passagePointId ?? null,
-      e.direction ?? null,
-      e.personId ?? null,
-      e.credentialKind ?? null,
-      e.credentialRef ?? null,
-      e.result,
-      e.reason ?? null,
-      e.decidedOffline,
-      e.antiPassbackViolation,
-    ]);
-    const inserted = await conn.execute<{ device_id: string; device_seq: string }[]>(
-      `insert into access_event (${COLUMNS.join(', ')}) values ${values}
-       on conflict do nothing returning device_id, device_seq`,
-      params,
-    );
-    const fresh = new Set(inserted.map((r) => `${r.device_id}\u0000${r.device_seq}`));
-    const moves = unique
-      .filter(
-        (e) => fresh.has(`${e.deviceId}\u0000${e.seq}`) && e.result === AccessResult.GRANTED && e.personId,
-      )
-      .sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime());
-    for (const e of moves) {
-      const point = e.passagePointId ? points.get(e.passagePointId) : undefined;
-      if (!point || !e.direction) continue;
-      const area = e.direction === 'IN' ? point.toAreaId : point.fromAreaId;
-      if (!area) continue;
-      await conn.execute(
-        `insert into presence (person_id, area_id, since, last_event_at) values (?, ?, ?, ?)
-         on conflict (person_id) do update set area_id = excluded.area_id, since = excluded.since,
-           last_event_at = excluded.last_event_at
-         where presence.last_event_at < excluded.last_event_at`,
-        [e.personId, area, e.occurredAt, e.occurredAt],
-      );
-    }
-    return { accepted: fresh.size, duplicates: events.length - fresh.size };
-  });
+  const rows = unique.map((e, ord) => ({
+    ord,
+    occurred_at: e.occurredAt,
+    device_id: e.deviceId,
+    device_seq: e.seq,
+    passage_point_id: e.passagePointId ?? null,
+    direction: e.direction ?? null,
+    person_id: e.personId ?? null,
+    credential_kind: e.credentialKind ?? null,
+    credential_ref: e.credentialRef ?? null,
+    result: e.result,
+    reason: e.reason ?? null,
+    decided_offline: e.decidedOffline ?? false,
+    anti_passback_violation: e.antiPassbackViolation ?? false,
+  }));
+  const inserted = await rawQuery<{ id: string; device_id: string; device_seq: string; received_at: string }>(
+    ctx.em,
+    STORE_EVENTS,
+    [JSON.stringify(rows)],
+  );
+  const fresh = new Map(inserted.map((r) => [key(r.device_id, r.device_seq), r]));
+  const stored: StoredEvent[] = [];
+  for (const e of unique) {
+    const row = fresh.get(key(e.deviceId, e.seq));
+    if (!row) continue;
+    stored.push({
+      id: row.id,
+      occurredAt: e.occurredAt,
+      receivedAt: new Date(row.received_at),
+      deviceId: e.deviceId,
+      seq: e.seq,
+      passagePointId: e.passagePointId ?? null,
+      direction: e.direction ?? null,
+      personId: e.personId ?? null,
+      credentialKind: e.credentialKind ?? null,
+      credentialRef: e.credentialRef ?? null,
+      result: e.result,
+      reason: e.reason ?? null,
+      decidedOffline: e.decidedOffline ?? false,
+      antiPassbackViolation: e.antiPassbackViolation ?? false,
+    });
+  }
+  return { accepted: stored.length, duplicates: events.length - stored.length, stored };
+}
+
+/** `storeDeviceEvents` for the API: only the counts. */
+export async function ingestDeviceEvents(
+  ctx: RequestContext,
+  events: DeviceEventInput[],
+): Promise<IngestResult> {
+  const { accepted, duplicates } = await storeDeviceEvents(ctx, events);
+  return { accepted, duplicates };
 }

@@ -1,10 +1,12 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { recordAudit } from '../audit/audit.service.js';
 import { inTransaction, type RequestContext } from '../common/context.js';
+import { notFound } from '../common/errors.js';
 import { isUuid } from '../common/ids.js';
 import { DateTimeScalar } from '../common/scalars.js';
 import { PersonStatus } from '../identity/identity.enums.js';
 import { IdentityErrors } from '../identity/identity.errors.js';
+import { Person } from '../identity/person.entity.js';
 import { personInScope } from '../identity/person-scope.js';
 import { GrantSource } from './access.enums.js';
 import { AccessErrors } from './access.errors.js';
@@ -43,38 +45,69 @@ export async function grantAccess(
   input: GrantInput,
   source = GrantSource.PERSONAL,
 ): Promise<AccessGrant> {
+  checkWindow(input);
+  return inTransaction(ctx, async (tx) =>
+    createGrant(tx, await personInScope(tx, input.personId), input, source),
+  );
+}
+
+/**
+ * The temporary grant (作业审批临时权限) an approval decided, written inside the approval's
+ * transaction. The approval is the authority here, not the last approver's person scope: a named
+ * approver or 保卫部 may decide for someone outside the units they see.
+ */
+export async function grantApproved(
+  ctx: RequestContext,
+  input: GrantInput,
+  approvalId: string,
+): Promise<AccessGrant> {
+  checkWindow(input);
+  return inTransaction(ctx, async (tx) => {
+    const person = isUuid(input.personId) ? await tx.em.findOne(Person, input.personId) : null;
+    if (!person) throw notFound('人员');
+    return createGrant(tx, person, input, GrantSource.TEMPORARY, { approvalId });
+  });
+}
+
+function checkWindow(input: GrantInput): void {
   const now = new Date();
   if (input.validUntil && (input.validUntil <= (input.validFrom ?? now) || input.validUntil <= now)) {
     throw AccessErrors.badWindow();
   }
-  return inTransaction(ctx, async (tx) => {
-    const person = await personInScope(tx, input.personId);
-    if (person.status !== PersonStatus.ACTIVE) throw IdentityErrors.personInactive();
-    const area = isUuid(input.areaId) ? await tx.em.findOne(Area, input.areaId) : null;
-    if (!area) throw AccessErrors.unknownArea();
-    const schedule = input.scheduleId
-      ? isUuid(input.scheduleId)
-        ? await tx.em.findOne(Schedule, input.scheduleId)
-        : null
-      : null;
-    if (input.scheduleId && !schedule) throw AccessErrors.unknownSchedule();
-    const grant = tx.em.create(AccessGrant, {
-      person,
-      area,
-      source,
-      schedule,
-      validFrom: input.validFrom ?? null,
-      validUntil: input.validUntil ?? null,
-    });
-    await recordAudit(tx, {
-      action: 'GRANT_CREATE',
-      entityType: 'AccessGrant',
-      entityId: grant.id,
-      after: snapshot(grant),
-    });
-    tx.emit?.(new AccessChanged('grant', grant.id, person.id));
-    return grant;
+}
+
+async function createGrant(
+  tx: RequestContext,
+  person: Person,
+  input: GrantInput,
+  source: GrantSource,
+  because: Record<string, unknown> = {},
+): Promise<AccessGrant> {
+  if (person.status !== PersonStatus.ACTIVE) throw IdentityErrors.personInactive();
+  const area = isUuid(input.areaId) ? await tx.em.findOne(Area, input.areaId) : null;
+  if (!area) throw AccessErrors.unknownArea();
+  const schedule = input.scheduleId
+    ? isUuid(input.scheduleId)
+      ? await tx.em.findOne(Schedule, input.scheduleId)
+      : null
+    : null;
+  if (input.scheduleId && !schedule) throw AccessErrors.unknownSchedule();
+  const grant = tx.em.create(AccessGrant, {
+    person,
+    area,
+    source,
+    schedule,
+    validFrom: input.validFrom ?? null,
+    validUntil: input.validUntil ?? null,
   });
+  await recordAudit(tx, {
+    action: 'GRANT_CREATE',
+    entityType: 'AccessGrant',
+    entityId: grant.id,
+    after: { ...snapshot(grant), ...because },
+  });
+  tx.emit?.(new AccessChanged('grant', grant.id, person.id));
+  return grant;
 }
 
 export async function revokeGrant(

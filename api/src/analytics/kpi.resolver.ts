@@ -13,6 +13,9 @@ import {
 } from 'type-graphql';
 import type { RequestContext } from '../common/context.js';
 import { Permission } from '../common/permission.js';
+import { DateTimeScalar } from '../common/scalars.js';
+import { deviceOnlineRate } from '../devices/device.service.js';
+import { DeviceOnlineRate } from '../devices/devices.types.js';
 import { Person } from '../identity/person.entity.js';
 import { archiveCompleteness, type Completeness } from './kpi.service.js';
 
@@ -62,5 +65,22 @@ export class KpiResolver {
     @Arg('limit', () => Int, { defaultValue: 50 }) limit: number,
   ): IncompletePerson[] {
     return c.all.slice(0, Math.min(Math.max(0, limit), 1000));
+  }
+}
+
+const DAY_MS = 86_400_000;
+
+@Resolver(() => Kpis)
+export class KpisResolver {
+  @FieldResolver(() => DeviceOnlineRate, { description: '门禁设备在线率（默认最近 30 天）' })
+  async deviceOnlineRate(
+    @Ctx() ctx: RequestContext,
+    @Arg('from', () => DateTimeScalar, { nullable: true }) from?: Date | null,
+    @Arg('to', () => DateTimeScalar, { nullable: true }) to?: Date | null,
+  ): Promise<DeviceOnlineRate> {
+    const end = to ?? new Date();
+    const start = from ?? new Date(end.getTime() - 30 * DAY_MS);
+    const rate = await deviceOnlineRate(ctx, start, end);
+    return { ...rate, meetsTarget: rate.ratio !== null && rate.ratio >= rate.target };
   }
 }

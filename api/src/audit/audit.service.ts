@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../common/context.js';
+import { AuditAppended } from './audit.events.js';
 import { AuditEntry } from './audit-entry.entity.js';
 import { canonicalJson, entryHash, GENESIS_HASH } from './canonical.js';
 
@@ -54,6 +55,7 @@ export async function recordAudit(ctx: RequestContext, ...records: AuditRecord[]
     return e;
   });
   tails.set(em, tail);
+  ctx.emit?.(new AuditAppended(tail.seq));
   return entries;
 }
 

@@ -4,6 +4,7 @@ import type { EventPartitions } from '../access/event-partitions.js';
 import type { SiteDirectory } from '../access/site-directory.js';
 import type { KeyStore } from '../auth/key-store.js';
 import type { Config } from '../config.js';
+import type { DeviceSyncHub } from '../devices/sync-hub.js';
 import type { OrgDirectory } from '../identity/org-directory.js';
 import type { DomainEvent, EventBus } from './events.js';
 import type { Logger } from './logger.js';
@@ -34,6 +35,8 @@ export interface AppServices {
   org: OrgDirectory;
   site: SiteDirectory;
   partitions: EventPartitions;
+  /** Feeds the site bridges' `deviceSync` streams. */
+  deviceSync: DeviceSyncHub;
 }
 
 /** Everything a service needs about the current request. Services take it as their first argument. */
@@ -59,6 +62,9 @@ export async function inTransaction<T>(
   ctx: RequestContext,
   work: (tx: RequestContext) => Promise<T>,
 ): Promise<T> {
+  // Already inside one (a service composing another, e.g. an approval creating a grant): join it,
+  // so the inner events wait for the outer commit and audit entries continue the same chain tail.
+  if (ctx.emit && ctx.em.isInTransaction()) return work(ctx);
   const events: DomainEvent[] = [];
   const result = await ctx.em.transactional((em) =>
     work({ ...ctx, em: em as EntityManager, emit: (e) => events.push(e) }),

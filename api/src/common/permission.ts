@@ -26,6 +26,10 @@ export enum Permission {
   ACCESS_DECIDE = 'ACCESS_DECIDE',
   PASS_SELF = 'PASS_SELF',
   DEVICE_SYNC = 'DEVICE_SYNC',
+  DEVICE_COMMAND = 'DEVICE_COMMAND',
+  ALARM_HANDLE = 'ALARM_HANDLE',
+  APPROVAL_REQUEST = 'APPROVAL_REQUEST',
+  APPROVAL_DECIDE = 'APPROVAL_DECIDE',
 }
 
 export enum Role {
@@ -43,7 +47,16 @@ export enum Role {
 registerEnumType(Role, { name: 'Role', description: '角色' });
 
 const P = Permission;
-const SELF = [P.SELF_READ, P.PERSON_READ, P.CARD_REPORT_LOST, P.PASS_SELF];
+// Anyone on the staff may be a named approver or a department head, so deciding is for everyone;
+// which requests a caller may decide is checked against each step's candidates.
+const SELF = [
+  P.SELF_READ,
+  P.PERSON_READ,
+  P.CARD_REPORT_LOST,
+  P.PASS_SELF,
+  P.APPROVAL_REQUEST,
+  P.APPROVAL_DECIDE,
+];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   [Role.ADMIN]: Object.values(Permission).filter((p) => p !== P.DEVICE_SYNC),
@@ -68,6 +81,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     P.ACCESS_ADMIN,
     P.GRANT_MANAGE,
     P.ACCESS_DECIDE,
+    P.DEVICE_COMMAND,
+    P.ALARM_HANDLE,
     ...SELF,
     P.PERSON_READ_ALL,
     P.CARD_MANAGE,
@@ -80,7 +95,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   [Role.APPROVER]: [...SELF, P.ORG_READ],
   [Role.CANTEEN]: [...SELF, P.PERSON_READ_ALL, P.ORG_READ],
   [Role.EMPLOYEE]: SELF,
-  [Role.CONTRACTOR]: [P.SELF_READ, P.PERSON_READ, P.PASS_SELF],
+  [Role.CONTRACTOR]: [P.SELF_READ, P.PERSON_READ, P.PASS_SELF, P.APPROVAL_REQUEST],
   // A visitor's pass opens only what an approved visit grants (the gate decides), so issuing it is safe.
   [Role.VISITOR]: [P.SELF_READ, P.PERSON_READ, P.PASS_SELF],
   [Role.DEVICE]: [P.DEVICE_SYNC, P.ACCESS_DECIDE],

@@ -1,4 +1,7 @@
 import { createPubSub } from '@graphql-yoga/subscription';
+import type { AccessEventView } from '../access/access-event.types.js';
+import type { ApprovalRequestedPayload } from '../approval/approval.events.js';
+import type { Alarm } from '../devices/alarm.entity.js';
 
 /**
  * GraphQL subscription topics, typed. In-process today; a Redis or NATS event target plugs in here
@@ -15,6 +18,12 @@ export interface ImportProgressPayload {
 
 export type Topics = {
   IMPORT_PROGRESS: [jobId: string, payload: ImportProgressPayload];
+  /** A passage just stored (granted or denied), for the security console's live feed. */
+  PASSAGE_RECORDED: [payload: AccessEventView];
+  /** A new door or device alarm, for the security console. */
+  ALARM_RAISED: [payload: Alarm];
+  /** A step became current (or is reminded): delivered only to its candidate approvers. */
+  APPROVAL_REQUESTED: [payload: ApprovalRequestedPayload];
 };
 
 export function createTopics() {

@@ -1,11 +1,18 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AccessGrantResolver, AccessResolver } from '../access/access.resolver.js';
-import { KpiResolver } from '../analytics/kpi.resolver.js';
+import { TemporaryAccessResolver } from '../access/temporary-access.resolver.js';
+import { KpiResolver, KpisResolver } from '../analytics/kpi.resolver.js';
+import {
+  ApprovalRequestResolver,
+  ApprovalResolver,
+  ApprovalStepResolver,
+} from '../approval/approval.resolver.js';
 import { AuditResolver } from '../audit/audit.resolver.js';
 import { AuthResolver } from '../auth/auth.resolver.js';
 import { authChecker } from '../common/auth-checker.js';
 import type { PubSub } from '../common/pubsub.js';
+import { DevicesResolver } from '../devices/devices.resolver.js';
 import { CardResolver } from '../identity/card.resolver.js';
 import { ImportResolver } from '../identity/import.resolver.js';
 import { OrgResolver, PostResolver } from '../identity/org.resolver.js';
@@ -21,8 +28,14 @@ export const resolvers = [
   ImportResolver,
   AuditResolver,
   KpiResolver,
+  KpisResolver,
   AccessResolver,
   AccessGrantResolver,
+  DevicesResolver,
+  ApprovalResolver,
+  ApprovalRequestResolver,
+  ApprovalStepResolver,
+  TemporaryAccessResolver,
 ] as const;
 
 export function buildApiSchema(pubSub: PubSub): Promise<GraphQLSchema> {

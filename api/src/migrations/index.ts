@@ -3,6 +3,8 @@ import { Migration20261124064945_foundation } from './Migration20261124064945_fo
 import { Migration20261125090000_lost_card_numbers } from './Migration20261125090000_lost_card_numbers.js';
 import { Migration20261125100000_access_control } from './Migration20261125100000_access_control.js';
 import { Migration20261125110000_access_events } from './Migration20261125110000_access_events.js';
+import { Migration20261126090000_approvals } from './Migration20261126090000_approvals.js';
+import { Migration20261126100000_devices } from './Migration20261126100000_devices.js';
 
 // Every migration, in order. Add new ones at the end; never edit one that has shipped.
 export const migrationsList: MigrationObject[] = [
@@ -10,4 +12,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125090000_lost_card_numbers', class: Migration20261125090000_lost_card_numbers },
   { name: 'Migration20261125100000_access_control', class: Migration20261125100000_access_control },
   { name: 'Migration20261125110000_access_events', class: Migration20261125110000_access_events },
+  { name: 'Migration20261126090000_approvals', class: Migration20261126090000_approvals },
+  { name: 'Migration20261126100000_devices', class: Migration20261126100000_devices },
 ];

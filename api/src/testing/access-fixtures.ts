@@ -44,14 +44,21 @@ export async function createTestSite(env: TestEnvironment, security: string): Pr
   };
 }
 
-/** A bridge's DEVICE account, made behind the API (device registration arrives later), logged in. */
-export async function deviceToken(env: TestEnvironment, username = 'bridge-test'): Promise<string> {
+export const BRIDGE_PASSWORD = 'bridge-secret-1';
+
+/** A bridge's DEVICE account, made behind the API, for a bridge that logs in by itself. */
+export async function createBridgeAccount(env: TestEnvironment, username = 'bridge-test'): Promise<void> {
   const em = env.context().em;
   em.create(UserAccount, {
     username,
-    passwordHash: await hashPassword('bridge-secret-1', { memoryKib: 8192, timeCost: 1 }),
+    passwordHash: await hashPassword(BRIDGE_PASSWORD, { memoryKib: 8192, timeCost: 1 }),
     roles: [Role.DEVICE],
   });
   await em.flush();
-  return env.login(username, 'bridge-secret-1');
+}
+
+/** The same account, logged in: a token for calling the API as a bridge. */
+export async function deviceToken(env: TestEnvironment, username = 'bridge-test'): Promise<string> {
+  await createBridgeAccount(env, username);
+  return env.login(username, BRIDGE_PASSWORD);
 }

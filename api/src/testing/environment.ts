@@ -29,6 +29,10 @@ export interface TestEnvironment {
   login(username: string, password: string): Promise<string>;
   /** A system context on a fresh EntityManager, for arranging data behind the API. */
   context(): RequestContext;
+  /** Stops the HTTP/WebSocket server only (the database stays): clients see the API go away. */
+  stopApi(): Promise<void>;
+  /** Starts it again on the same port, as after a redeploy. */
+  startApi(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -55,7 +59,9 @@ export async function createTestEnvironment(
   const log = createLogger(config.LOG_LEVEL);
   const orm = await openOrm(db.url, log);
   await migrate(orm);
-  const api = await startApi(config, orm, log);
+  let api = await startApi(config, orm, log);
+  let running = true;
+  const port = api.port;
   const context = (): RequestContext => ({
     ...api.services,
     em: orm.em.fork(),
@@ -72,7 +78,9 @@ export async function createTestEnvironment(
     return (await res.json()) as GqlResult<T>;
   };
   return {
-    api,
+    get api() {
+      return api;
+    },
     orm,
     url: api.url,
     databaseUrl: db.url,
@@ -86,8 +94,18 @@ export async function createTestEnvironment(
       if (!r.data) throw new Error(`login ${username} failed: ${JSON.stringify(r.errors)}`);
       return r.data.login.accessToken;
     },
-    stop: async () => {
+    stopApi: async () => {
+      if (!running) return;
+      running = false;
       await api.stop();
+    },
+    startApi: async () => {
+      if (running) return;
+      api = await startApi({ ...config, PORT: port }, orm, log);
+      running = true;
+    },
+    stop: async () => {
+      if (running) await api.stop();
       await orm.close();
       await db.drop();
     },

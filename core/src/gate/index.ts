@@ -6,3 +6,10 @@ export {
   type GatePerson,
   indexGateCache,
 } from './gate-cache.js';
+export {
+  applyGatePatch,
+  compareCursors,
+  type GatePatch,
+  type PatchOutcome,
+  patchFits,
+} from './gate-patch.js';

@@ -1,3 +1,4 @@
+import type { ApiClient } from '../api/api-client.js';
 import type { BridgeConfig } from '../config.js';
 import type { BridgeEvents, EventBus } from '../event-bus.js';
 import type { GateServices } from '../gate/services.js';
@@ -29,6 +30,8 @@ export interface ExtensionContext {
   readonly gate: GateServices;
   /** The device registry bound to drivers; throws UnknownDeviceError (answered to the device) otherwise. */
   readonly devices: (deviceId: string) => BoundDevice;
+  /** The API as this site's bridge account; undefined when no account is configured (cache file only). */
+  readonly api: ApiClient | undefined;
 }
 
 export type ExtensionFactory = (context: ExtensionContext) => Extension;

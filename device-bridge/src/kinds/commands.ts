@@ -1,9 +1,11 @@
-// What passes between the bridge and an access device, independent of how a driver encodes it on the
-// wire. Drivers convert device frames to these events and these commands to device frames.
-import type { DenyReason, Direction } from '@park/core';
+// What passes between the bridge and an access device. The command shapes are the contract's own
+// (`@park/schema/mqtt`): the generic JSON protocol sends them as they are, other drivers convert them.
+// Events are the contract's payloads after a driver read them: `at` and `direction` resolved to a
+// value or undefined, the card number normalised.
+import type { Direction } from '@park/core';
+import type { DenyCommandPayload, DoorAlarm, ScanCredential, UnlockCommandPayload } from '@park/schema/mqtt';
 
-/** A credential as the reader saw it: the QR text, or the card number it read. */
-export type ScanCredential = { kind: 'QR'; token: string } | { kind: 'CARD'; number: string };
+export type { DoorAlarm, ScanCredential };
 
 /** Someone presented a credential (`evt/scan`). */
 export interface ScanEvent {
@@ -16,32 +18,20 @@ export interface ScanEvent {
   direction: Direction | undefined;
 }
 
-/** A door contact changed (`evt/door`): the source of interlock (mantrap) state. */
+/** A door contact changed (`evt/door`): the source of interlock (mantrap) state and door alarms. */
 export interface DoorStateEvent {
   seq: number;
   at: string | undefined;
   open: boolean;
+  /** The device says the door was forced or held open. */
+  alarm?: DoorAlarm;
 }
 
-/** Release the lock, turnstile arm or barrier for one passage. */
-export interface UnlockCommand {
-  /** Command id, unique per bridge run, so a device can acknowledge and log it. */
-  id: string;
-  /** The scan this answers. */
-  seq: number;
-  allow: true;
-  pulseMs: number;
-  /** Elevators only: floors the person may select now (controller floor numbers, ascending). */
-  floors?: number[];
-}
+/** Release the lock, turnstile arm or barrier for one passage (`cmd/unlock`). */
+export type UnlockCommand = UnlockCommandPayload;
 
-/** Keep it locked and tell the person why, in Chinese, on the reader's display. */
-export interface DenyCommand {
-  id: string;
-  seq: number;
-  reason: DenyReason;
-  message: string;
-}
+/** Keep it locked and tell the person why, in Chinese, on the reader's display (`cmd/deny`). */
+export type DenyCommand = DenyCommandPayload;
 
 /** The bridge's answer to one scan, as journaled: a retransmitted scan gets this exact answer again. */
 export type GateCommand = { kind: 'unlock'; body: UnlockCommand } | { kind: 'deny'; body: DenyCommand };

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { MQTT_CONTRACT_VERSION } from '@park/schema/mqtt';
 import { connect, type IClientPublishOptions, type IPublishPacket, type MqttClient } from 'mqtt';
 import { errorMessage, type Logger, redactUrl } from '../logger.js';
 import { encodePayload } from './payloads.js';
@@ -25,8 +26,10 @@ export interface ConnectOptions {
   logger: Logger;
 }
 
-const ONLINE = encodePayload({ online: true });
-const OFFLINE = encodePayload({ online: false });
+// The contract version rides on the bridge's state, so a device (or an installer's MQTT tool) sees
+// which contract the bridge speaks before the first scan.
+const ONLINE = encodePayload({ online: true, contract: MQTT_CONTRACT_VERSION });
+const OFFLINE = encodePayload({ online: false, contract: MQTT_CONTRACT_VERSION });
 
 /**
  * Resolves once the broker accepted the bridge and its online state is published. It keeps retrying

@@ -36,6 +36,9 @@ export function testConfig(target: BrokerTarget, overrides: Partial<BridgeConfig
     // Port 9 (discard) is closed on any sane box: the health poll fails fast and quietly.
     apiUrl: 'http://127.0.0.1:9',
     bridgeToken: undefined,
+    bridgeUsername: undefined,
+    bridgePassword: undefined,
+    heartbeatIntervalMs: 60_000,
     logLevel: 'silent',
     healthIntervalMs: 60_000,
     dataDir: tempDataDir(),

@@ -2,6 +2,7 @@ import { type ComputedRef, computed, type Ref, ref, watch } from 'vue';
 import { LoginDocument, LogoutDocument, MeDocument, type Role, type SessionMeFragment } from '../gql/graphql';
 import { NetworkError } from '../lib/graphql-errors';
 import { clearPassBatch } from '../lib/pass-store';
+import { hasAnyPermission, type Permission } from '../lib/permissions';
 import { useGraphQL, useSession } from './use-graphql';
 
 export const HR_ROLES: readonly Role[] = ['HR', 'ADMIN'];
@@ -39,9 +40,11 @@ watch(useSession().tokens, (tokens) => {
 export interface Auth {
   me: Readonly<Ref<SessionMeFragment | null>>;
   roles: ComputedRef<Role[]>;
+  permissions: ComputedRef<string[]>;
   isAuthenticated: ComputedRef<boolean>;
   isHr: ComputedRef<boolean>;
   hasAnyRole(wanted: readonly Role[]): boolean;
+  hasAnyPermission(wanted: readonly Permission[]): boolean;
   mustChangePassword(): boolean;
   login(username: string, password: string): Promise<SessionMeFragment>;
   ensureMe(): Promise<SessionMeFragment | null>;
@@ -53,6 +56,7 @@ export function useAuth(): Auth {
   const client = useGraphQL();
   const session = useSession();
   const roles = computed<Role[]>(() => me.value?.roles ?? []);
+  const permissions = computed<string[]>(() => me.value?.permissions ?? []);
   const hasAnyRole = (wanted: readonly Role[]): boolean => roles.value.some((role) => wanted.includes(role));
 
   async function login(username: string, password: string): Promise<SessionMeFragment> {
@@ -104,9 +108,11 @@ export function useAuth(): Auth {
   return {
     me,
     roles,
+    permissions,
     isAuthenticated: computed(() => session.tokens.value !== null),
     isHr: computed(() => hasAnyRole(HR_ROLES)),
     hasAnyRole,
+    hasAnyPermission: (wanted) => hasAnyPermission(permissions.value, wanted),
     mustChangePassword: () => me.value?.mustChangePassword === true,
     login,
     ensureMe,

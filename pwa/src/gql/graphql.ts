@@ -5,6 +5,119 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** 拒绝通行的原因（闸机与服务器共用一套） */
+export type AccessDenyReason =
+  | 'ANTI_PASSBACK'
+  | 'AREA_FULL'
+  | 'CARD_INVALID'
+  | 'CARD_LOST'
+  | 'CERTIFICATE_EXPIRED'
+  | 'GRANT_EXPIRED'
+  | 'GRANT_NOT_YET_VALID'
+  | 'HOLIDAY'
+  | 'INTERLOCK_BUSY'
+  | 'NO_GRANT'
+  | 'OUTSIDE_SCHEDULE'
+  | 'PERSON_INACTIVE'
+  | 'QR_BAD_SIGNATURE'
+  | 'QR_EXPIRED'
+  | 'QR_MALFORMED'
+  | 'QR_REPLAYED'
+  | 'SECOND_PERSON_REQUIRED'
+  | 'TRAINING_MISSING'
+  | 'VISIT_NOT_APPROVED';
+
+export type AccessEventFilter = {
+  /** 进出该区域（含下级）的通行点 */
+  areaId?: string | number | null | undefined;
+  from?: string | null | undefined;
+  passagePointId?: string | number | null | undefined;
+  personId?: string | number | null | undefined;
+  result?: AccessResult | null | undefined;
+  to?: string | null | undefined;
+};
+
+export type AccessResult =
+  | 'DENIED'
+  | 'GRANTED';
+
+/** 告警：门被强行打开、门长时间未关、设备防拆、设备离线、连续 5 次验证失败 */
+export type AlarmKind =
+  | 'DEVICE_OFFLINE'
+  | 'FORCED_OPEN'
+  | 'HELD_OPEN'
+  | 'REPEATED_FAILURES'
+  | 'TAMPER';
+
+/** 告警状态：未处理、已确认、已关闭 */
+export type AlarmStatus =
+  | 'ACKNOWLEDGED'
+  | 'CLOSED'
+  | 'OPEN';
+
+/** 防回传：拒绝 / 放行并告警 / 关闭 */
+export type AntiPassbackMode =
+  | 'HARD'
+  | 'OFF'
+  | 'SOFT';
+
+/** 同意 / 驳回（驳回须填写意见） */
+export type ApprovalDecision =
+  | 'APPROVE'
+  | 'REJECT';
+
+/** TODO 待我审批；DONE 我已审批 */
+export type ApprovalInbox =
+  | 'DONE'
+  | 'TODO';
+
+/** 审批类型：临时通行（作业审批临时权限）、访客、外协、车辆 */
+export type ApprovalKind =
+  | 'CONTRACTOR'
+  | 'TEMPORARY_ACCESS'
+  | 'VEHICLE'
+  | 'VISIT';
+
+/** 审批中、已通过、已驳回、已撤回 */
+export type ApprovalStatus =
+  | 'APPROVED'
+  | 'CANCELLED'
+  | 'PENDING'
+  | 'REJECTED';
+
+/** 步骤状态：未开始、待审批、已同意、已驳回、已取消 */
+export type ApprovalStepStatus =
+  | 'APPROVED'
+  | 'CANCELLED'
+  | 'PENDING'
+  | 'REJECTED'
+  | 'WAITING';
+
+export type AreaInput = {
+  /** 默认：重点区域 HARD，生产区 SOFT，其余 OFF */
+  antiPassback?: AntiPassbackMode | null | undefined;
+  code: string;
+  maxOccupancy?: number | null | undefined;
+  name: string;
+  parentId?: string | number | null | undefined;
+  /** 默认：重点区域否，其余是 */
+  postDefaultsApply?: boolean | null | undefined;
+  requiredQualifications?: Array<string> | null | undefined;
+  securityLevel: SecurityLevel;
+  twoPersonWithinSeconds?: number | null | undefined;
+};
+
+export type CalendarDayInput = {
+  date: string;
+  kind: CalendarDayKind;
+  name: string;
+};
+
+/** HOLIDAY 法定节假日（放假）；WORKDAY 调休上班日（周末上班） */
+export type CalendarDayKind =
+  | 'HOLIDAY'
+  | 'WORKDAY';
+
 /** 卡状态：正常、挂失、已补卡、已退卡、已作废 */
 export type CardStatus =
   | 'ACTIVE'
@@ -13,10 +126,60 @@ export type CardStatus =
   | 'RETURNED'
   | 'VOIDED';
 
+export type DecideApprovalInput = {
+  /** 审批意见；驳回时必填 */
+  comment?: string | null | undefined;
+  decision: ApprovalDecision;
+  requestId: string | number;
+};
+
+/** 远程指令：开门一次、锁定（拒绝一切通行）、解除锁定、重新同步 */
+export type DeviceCommandKind =
+  | 'LOCK'
+  | 'OPEN'
+  | 'RESYNC'
+  | 'UNLOCK';
+
+/** 指令状态 */
+export type DeviceCommandStatus =
+  | 'EXPIRED'
+  | 'FAILED'
+  | 'PENDING'
+  | 'SUCCEEDED';
+
+/** 设备类型：闸机、门禁控制器、道闸、电梯控制器、读头/扫码器、消费机、车牌识别相机 */
+export type DeviceKind =
+  | 'BARRIER'
+  | 'DOOR'
+  | 'ELEVATOR'
+  | 'PLATE_CAMERA'
+  | 'POS'
+  | 'READER'
+  | 'TURNSTILE';
+
+/** 断电/故障时：SAFE 失效开启（消防疏散通道），SECURE 失效锁闭（重点区域） */
+export type FailMode =
+  | 'SAFE'
+  | 'SECURE';
+
 export type Gender =
   | 'FEMALE'
   | 'MALE'
   | 'UNKNOWN';
+
+export type GrantInput = {
+  areaId: string | number;
+  personId: string | number;
+  scheduleId?: string | number | null | undefined;
+  validFrom?: string | null | undefined;
+  validUntil?: string | null | undefined;
+};
+
+/** 授权来源：岗位默认、个人、临时（作业审批） */
+export type GrantSource =
+  | 'PERSONAL'
+  | 'POST'
+  | 'TEMPORARY';
 
 export type ImportPeopleInput = {
   contentBase64: string;
@@ -33,6 +196,30 @@ export type OrgUnitKind =
   | 'COMPANY'
   | 'DEPARTMENT'
   | 'TEAM';
+
+/** IN 进入通行点的目标区域；OUT 离开 */
+export type PassageDirection =
+  | 'IN'
+  | 'OUT';
+
+/** 通行点类型：门、闸机通道、道闸、电梯 */
+export type PassageKind =
+  | 'BARRIER'
+  | 'DOOR'
+  | 'ELEVATOR'
+  | 'TURNSTILE';
+
+export type PassagePointInput = {
+  code: string;
+  /** 默认：进入重点区域 SECURE，其余 SAFE（消防疏散） */
+  failMode?: FailMode | null | undefined;
+  firstCardNormalOpen?: boolean | null | undefined;
+  fromAreaId: string | number;
+  interlockGroup?: string | null | undefined;
+  kind: PassageKind;
+  name: string;
+  toAreaId: string | number;
+};
 
 export type PeopleFilter = {
   /** 含下级组织 */
@@ -69,6 +256,18 @@ export type PersonType =
   | 'OTHER'
   | 'VISITOR';
 
+export type RegisterDeviceInput = {
+  /** 设备编码，即 MQTT 主题中的设备号 */
+  code: string;
+  direction?: PassageDirection | null | undefined;
+  driver?: string;
+  kind: DeviceKind;
+  name: string;
+  passagePointId?: string | number | null | undefined;
+  /** 站点编码（网关 SITE_ID） */
+  siteId: string;
+};
+
 /** 角色 */
 export type Role =
   | 'ADMIN'
@@ -81,12 +280,221 @@ export type Role =
   | 'SECURITY'
   | 'VISITOR';
 
+export type ScheduleInput = {
+  dayKinds?: Array<string>;
+  intervals: Array<ScheduleIntervalInput>;
+  name: string;
+  timeZone?: string;
+};
+
+export type ScheduleIntervalInput = {
+  end: string;
+  start: string;
+  weekday: number;
+};
+
+/** 区域安全等级：公共、办公/生活、生产、重点区域（集控室、配电室、油库、煤场、危化品区） */
+export type SecurityLevel =
+  | 'KEY'
+  | 'OFFICE'
+  | 'PRODUCTION'
+  | 'PUBLIC';
+
+export type SendDeviceCommandInput = {
+  deviceId: string | number;
+  kind: DeviceCommandKind;
+  /** 原因，写入审计日志 */
+  reason: string;
+};
+
+/** 临时通行申请（作业审批临时权限） */
+export type TemporaryAccessInput = {
+  areaId: string | number;
+  /** 事由，如「1 号机组 6kV 开关柜检修」 */
+  reason: string;
+  validFrom: string;
+  validUntil: string;
+};
+
 export type VehicleType =
   | 'BUS'
   | 'CAR'
   | 'MOTORCYCLE'
   | 'OTHER'
   | 'TRUCK';
+
+export type AreaFieldsFragment = { id: string, name: string, code: string, parentId: string | null, securityLevel: SecurityLevel, postDefaultsApply: boolean, maxOccupancy: number | null, antiPassback: AntiPassbackMode, twoPersonWithinSeconds: number | null, requiredQualifications: Array<string> };
+
+export type PassagePointFieldsFragment = { id: string, name: string, code: string, kind: PassageKind, fromAreaId: string, toAreaId: string, failMode: FailMode, interlockGroup: string | null, firstCardNormalOpen: boolean };
+
+export type ScheduleFieldsFragment = { id: string, name: string, timeZone: string, dayKinds: Array<string>, intervals: Array<{ weekday: number, start: string, end: string }> };
+
+export type CalendarDayFieldsFragment = { id: string, date: string, kind: CalendarDayKind, name: string };
+
+export type GrantFieldsFragment = { id: string, personId: string, source: GrantSource, activeNow: boolean, validFrom: string | null, validUntil: string | null, revokedAt: string | null, revokedReason: string | null, createdAt: string, area: { id: string, name: string, securityLevel: SecurityLevel }, schedule: { id: string, name: string } | null };
+
+export type AccessEventFieldsFragment = { id: string, occurredAt: string, deviceId: string, passagePointId: string | null, direction: PassageDirection | null, personId: string | null, personName: string | null, result: AccessResult, reason: AccessDenyReason | null, decidedOffline: boolean };
+
+export type AreasQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AreasQuery = { areas: Array<{ id: string, name: string, code: string, parentId: string | null, securityLevel: SecurityLevel, postDefaultsApply: boolean, maxOccupancy: number | null, antiPassback: AntiPassbackMode, twoPersonWithinSeconds: number | null, requiredQualifications: Array<string> }> };
+
+export type CreateAreaMutationVariables = Exact<{
+  input: AreaInput;
+}>;
+
+
+export type CreateAreaMutation = { createArea: { id: string, name: string, code: string, parentId: string | null, securityLevel: SecurityLevel, postDefaultsApply: boolean, maxOccupancy: number | null, antiPassback: AntiPassbackMode, twoPersonWithinSeconds: number | null, requiredQualifications: Array<string> } };
+
+export type PassagePointsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PassagePointsQuery = { passagePoints: Array<{ id: string, name: string, code: string, kind: PassageKind, fromAreaId: string, toAreaId: string, failMode: FailMode, interlockGroup: string | null, firstCardNormalOpen: boolean }> };
+
+export type PassagePointsWithAreasQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PassagePointsWithAreasQuery = { passagePoints: Array<{ id: string, name: string, code: string, kind: PassageKind, fromAreaId: string, toAreaId: string, failMode: FailMode, interlockGroup: string | null, firstCardNormalOpen: boolean }>, areas: Array<{ id: string, name: string, code: string, parentId: string | null, securityLevel: SecurityLevel, postDefaultsApply: boolean, maxOccupancy: number | null, antiPassback: AntiPassbackMode, twoPersonWithinSeconds: number | null, requiredQualifications: Array<string> }> };
+
+export type CreatePassagePointMutationVariables = Exact<{
+  input: PassagePointInput;
+}>;
+
+
+export type CreatePassagePointMutation = { createPassagePoint: { id: string, name: string, code: string, kind: PassageKind, fromAreaId: string, toAreaId: string, failMode: FailMode, interlockGroup: string | null, firstCardNormalOpen: boolean } };
+
+export type SchedulesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SchedulesQuery = { schedules: Array<{ id: string, name: string, timeZone: string, dayKinds: Array<string>, intervals: Array<{ weekday: number, start: string, end: string }> }> };
+
+export type CreateScheduleMutationVariables = Exact<{
+  input: ScheduleInput;
+}>;
+
+
+export type CreateScheduleMutation = { createSchedule: { id: string, name: string, timeZone: string, dayKinds: Array<string>, intervals: Array<{ weekday: number, start: string, end: string }> } };
+
+export type CalendarQueryVariables = Exact<{
+  year: number;
+}>;
+
+
+export type CalendarQuery = { calendar: Array<{ id: string, date: string, kind: CalendarDayKind, name: string }> };
+
+export type SetCalendarYearMutationVariables = Exact<{
+  year: number;
+  days: Array<CalendarDayInput> | CalendarDayInput;
+}>;
+
+
+export type SetCalendarYearMutation = { setCalendarYear: Array<{ id: string, date: string, kind: CalendarDayKind, name: string }> };
+
+export type PersonGrantsQueryVariables = Exact<{
+  personId: string | number;
+  includeRevoked: boolean;
+}>;
+
+
+export type PersonGrantsQuery = { person: { id: string, name: string, status: PersonStatus, employeeNo: string | null, orgUnit: { id: string, name: string } | null } | null, grants: Array<{ id: string, personId: string, source: GrantSource, activeNow: boolean, validFrom: string | null, validUntil: string | null, revokedAt: string | null, revokedReason: string | null, createdAt: string, area: { id: string, name: string, securityLevel: SecurityLevel }, schedule: { id: string, name: string } | null }> };
+
+export type GrantFormOptionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type GrantFormOptionsQuery = { areas: Array<{ id: string, name: string, code: string, parentId: string | null, securityLevel: SecurityLevel, postDefaultsApply: boolean, maxOccupancy: number | null, antiPassback: AntiPassbackMode, twoPersonWithinSeconds: number | null, requiredQualifications: Array<string> }>, schedules: Array<{ id: string, name: string, timeZone: string, dayKinds: Array<string>, intervals: Array<{ weekday: number, start: string, end: string }> }> };
+
+export type GrantAccessMutationVariables = Exact<{
+  input: GrantInput;
+}>;
+
+
+export type GrantAccessMutation = { grantAccess: { id: string, personId: string, source: GrantSource, activeNow: boolean, validFrom: string | null, validUntil: string | null, revokedAt: string | null, revokedReason: string | null, createdAt: string, area: { id: string, name: string, securityLevel: SecurityLevel }, schedule: { id: string, name: string } | null } };
+
+export type RevokeGrantMutationVariables = Exact<{
+  grantId: string | number;
+  reason: string;
+}>;
+
+
+export type RevokeGrantMutation = { revokeGrant: { id: string, personId: string, source: GrantSource, activeNow: boolean, validFrom: string | null, validUntil: string | null, revokedAt: string | null, revokedReason: string | null, createdAt: string, area: { id: string, name: string, securityLevel: SecurityLevel }, schedule: { id: string, name: string } | null } };
+
+export type AccessEventsQueryVariables = Exact<{
+  filter?: AccessEventFilter | null | undefined;
+  offset?: number;
+  limit?: number;
+}>;
+
+
+export type AccessEventsQuery = { accessEvents: Array<{ id: string, occurredAt: string, deviceId: string, passagePointId: string | null, direction: PassageDirection | null, personId: string | null, personName: string | null, result: AccessResult, reason: AccessDenyReason | null, decidedOffline: boolean }> };
+
+export type PresenceQueryVariables = Exact<{
+  areaId: string | number;
+}>;
+
+
+export type PresenceQuery = { presence: Array<{ areaId: string, personId: string, personName: string, since: string }> };
+
+export type ApprovalStepFieldsFragment = { id: string, seq: number, name: string, status: ApprovalStepStatus, approverNames: Array<string>, activatedAt: string | null, decidedAt: string | null, decidedByName: string | null, comment: string | null, reminderCount: number };
+
+export type ApprovalFieldsFragment = { id: string, kind: ApprovalKind, title: string, summary: string, status: ApprovalStatus, requesterId: string, requesterName: string, currentStep: number | null, canDecide: boolean, subject: unknown, createdAt: string, finishedAt: string | null, steps: Array<{ id: string, seq: number, name: string, status: ApprovalStepStatus, approverNames: Array<string>, activatedAt: string | null, decidedAt: string | null, decidedByName: string | null, comment: string | null, reminderCount: number }> };
+
+export type ApprovalInboxQueryVariables = Exact<{
+  inbox: ApprovalInbox;
+  offset?: number;
+  limit?: number;
+}>;
+
+
+export type ApprovalInboxQuery = { approvals: Array<{ id: string, kind: ApprovalKind, title: string, summary: string, status: ApprovalStatus, requesterId: string, requesterName: string, currentStep: number | null, canDecide: boolean, subject: unknown, createdAt: string, finishedAt: string | null, steps: Array<{ id: string, seq: number, name: string, status: ApprovalStepStatus, approverNames: Array<string>, activatedAt: string | null, decidedAt: string | null, decidedByName: string | null, comment: string | null, reminderCount: number }> }> };
+
+export type MyApprovalRequestsQueryVariables = Exact<{
+  kind?: ApprovalKind | null | undefined;
+  offset?: number;
+  limit?: number;
+}>;
+
+
+export type MyApprovalRequestsQuery = { myApprovalRequests: Array<{ id: string, kind: ApprovalKind, title: string, summary: string, status: ApprovalStatus, requesterId: string, requesterName: string, currentStep: number | null, canDecide: boolean, subject: unknown, createdAt: string, finishedAt: string | null, steps: Array<{ id: string, seq: number, name: string, status: ApprovalStepStatus, approverNames: Array<string>, activatedAt: string | null, decidedAt: string | null, decidedByName: string | null, comment: string | null, reminderCount: number }> }> };
+
+export type ApprovalQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ApprovalQuery = { approval: { id: string, kind: ApprovalKind, title: string, summary: string, status: ApprovalStatus, requesterId: string, requesterName: string, currentStep: number | null, canDecide: boolean, subject: unknown, createdAt: string, finishedAt: string | null, steps: Array<{ id: string, seq: number, name: string, status: ApprovalStepStatus, approverNames: Array<string>, activatedAt: string | null, decidedAt: string | null, decidedByName: string | null, comment: string | null, reminderCount: number }> } };
+
+export type DecideApprovalMutationVariables = Exact<{
+  input: DecideApprovalInput;
+}>;
+
+
+export type DecideApprovalMutation = { decideApproval: { id: string, kind: ApprovalKind, title: string, summary: string, status: ApprovalStatus, requesterId: string, requesterName: string, currentStep: number | null, canDecide: boolean, subject: unknown, createdAt: string, finishedAt: string | null, steps: Array<{ id: string, seq: number, name: string, status: ApprovalStepStatus, approverNames: Array<string>, activatedAt: string | null, decidedAt: string | null, decidedByName: string | null, comment: string | null, reminderCount: number }> } };
+
+export type CancelApprovalRequestMutationVariables = Exact<{
+  id: string | number;
+  reason?: string | null | undefined;
+}>;
+
+
+export type CancelApprovalRequestMutation = { cancelApprovalRequest: { id: string, kind: ApprovalKind, title: string, summary: string, status: ApprovalStatus, requesterId: string, requesterName: string, currentStep: number | null, canDecide: boolean, subject: unknown, createdAt: string, finishedAt: string | null, steps: Array<{ id: string, seq: number, name: string, status: ApprovalStepStatus, approverNames: Array<string>, activatedAt: string | null, decidedAt: string | null, decidedByName: string | null, comment: string | null, reminderCount: number }> } };
+
+export type RequestTemporaryAccessMutationVariables = Exact<{
+  input: TemporaryAccessInput;
+}>;
+
+
+export type RequestTemporaryAccessMutation = { requestTemporaryAccess: { id: string, kind: ApprovalKind, title: string, summary: string, status: ApprovalStatus, requesterId: string, requesterName: string, currentStep: number | null, canDecide: boolean, subject: unknown, createdAt: string, finishedAt: string | null, steps: Array<{ id: string, seq: number, name: string, status: ApprovalStepStatus, approverNames: Array<string>, activatedAt: string | null, decidedAt: string | null, decidedByName: string | null, comment: string | null, reminderCount: number }> } };
+
+export type ApprovalRequestedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApprovalRequestedSubscription = { approvalRequested: { requestId: string, kind: ApprovalKind, title: string, summary: string, requesterName: string, stepSeq: number, stepName: string, requestedAt: string, reminder: boolean } };
+
+export type RequestableAreasQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RequestableAreasQuery = { requestableAreas: Array<{ id: string, name: string, code: string, parentId: string | null, securityLevel: SecurityLevel, postDefaultsApply: boolean, maxOccupancy: number | null, antiPassback: AntiPassbackMode, twoPersonWithinSeconds: number | null, requiredQualifications: Array<string> }> };
 
 export type SessionMeFragment = { username: string, roles: Array<Role>, permissions: Array<string>, mustChangePassword: boolean, person: { id: string, name: string, idNumber: string | null, phone: string | null, type: PersonType, orgUnit: { id: string, name: string } | null, post: { id: string, name: string } | null } | null };
 
@@ -124,6 +532,83 @@ export type ChangePasswordMutationVariables = Exact<{
 
 
 export type ChangePasswordMutation = { changePassword: boolean };
+
+export type DeviceFieldsFragment = { id: string, code: string, name: string, kind: DeviceKind, driver: string, siteId: string, passagePointId: string | null, direction: PassageDirection | null, enabled: boolean, online: boolean, lastSeenAt: string | null, stateSince: string | null };
+
+export type DeviceCommandFieldsFragment = { id: string, kind: DeviceCommandKind, status: DeviceCommandStatus, reason: string, requestedBy: string | null, result: string | null, createdAt: string, completedAt: string | null, expiresAt: string };
+
+export type AlarmFieldsFragment = { id: string, kind: AlarmKind, status: AlarmStatus, message: string, deviceCode: string, passagePointId: string | null, raisedAt: string, acknowledgedAt: string | null, acknowledgedBy: string | null, closedAt: string | null, closedBy: string | null, note: string | null };
+
+export type DeviceOnlineRateFieldsFragment = { devices: number, ratio: number | null, target: number, meetsTarget: boolean, onlineSeconds: number, totalSeconds: number };
+
+export type DevicesWithPointsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DevicesWithPointsQuery = { devices: Array<{ id: string, code: string, name: string, kind: DeviceKind, driver: string, siteId: string, passagePointId: string | null, direction: PassageDirection | null, enabled: boolean, online: boolean, lastSeenAt: string | null, stateSince: string | null }>, passagePoints: Array<{ id: string, name: string }> };
+
+export type DeviceOnlineRateQueryVariables = Exact<{
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+}>;
+
+
+export type DeviceOnlineRateQuery = { kpis: { deviceOnlineRate: { devices: number, ratio: number | null, target: number, meetsTarget: boolean, onlineSeconds: number, totalSeconds: number } } };
+
+export type RegisterDeviceMutationVariables = Exact<{
+  input: RegisterDeviceInput;
+}>;
+
+
+export type RegisterDeviceMutation = { registerDevice: { id: string, code: string, name: string, kind: DeviceKind, driver: string, siteId: string, passagePointId: string | null, direction: PassageDirection | null, enabled: boolean, online: boolean, lastSeenAt: string | null, stateSince: string | null } };
+
+export type DeviceCommandsQueryVariables = Exact<{
+  deviceId: string | number;
+  limit?: number;
+}>;
+
+
+export type DeviceCommandsQuery = { deviceCommands: Array<{ id: string, kind: DeviceCommandKind, status: DeviceCommandStatus, reason: string, requestedBy: string | null, result: string | null, createdAt: string, completedAt: string | null, expiresAt: string }> };
+
+export type SendDeviceCommandMutationVariables = Exact<{
+  input: SendDeviceCommandInput;
+}>;
+
+
+export type SendDeviceCommandMutation = { sendDeviceCommand: { id: string, kind: DeviceCommandKind, status: DeviceCommandStatus, reason: string, requestedBy: string | null, result: string | null, createdAt: string, completedAt: string | null, expiresAt: string } };
+
+export type AlarmsQueryVariables = Exact<{
+  status?: Array<AlarmStatus> | AlarmStatus | null | undefined;
+  limit?: number;
+}>;
+
+
+export type AlarmsQuery = { alarms: Array<{ id: string, kind: AlarmKind, status: AlarmStatus, message: string, deviceCode: string, passagePointId: string | null, raisedAt: string, acknowledgedAt: string | null, acknowledgedBy: string | null, closedAt: string | null, closedBy: string | null, note: string | null }> };
+
+export type PassagePointNamesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PassagePointNamesQuery = { passagePoints: Array<{ id: string, name: string }> };
+
+export type AcknowledgeAlarmMutationVariables = Exact<{
+  id: string | number;
+  note?: string | null | undefined;
+}>;
+
+
+export type AcknowledgeAlarmMutation = { acknowledgeAlarm: { id: string, kind: AlarmKind, status: AlarmStatus, message: string, deviceCode: string, passagePointId: string | null, raisedAt: string, acknowledgedAt: string | null, acknowledgedBy: string | null, closedAt: string | null, closedBy: string | null, note: string | null } };
+
+export type CloseAlarmMutationVariables = Exact<{
+  id: string | number;
+  note: string;
+}>;
+
+
+export type CloseAlarmMutation = { closeAlarm: { id: string, kind: AlarmKind, status: AlarmStatus, message: string, deviceCode: string, passagePointId: string | null, raisedAt: string, acknowledgedAt: string | null, acknowledgedBy: string | null, closedAt: string | null, closedBy: string | null, note: string | null } };
+
+export type AlarmRaisedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AlarmRaisedSubscription = { alarmRaised: { id: string, kind: AlarmKind, status: AlarmStatus, message: string, deviceCode: string, passagePointId: string | null, raisedAt: string, acknowledgedAt: string | null, acknowledgedBy: string | null, closedAt: string | null, closedBy: string | null, note: string | null } };
 
 export type ImportPeopleMutationVariables = Exact<{
   input: ImportPeopleInput;
@@ -237,6 +722,134 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const AreaFieldsFragmentDoc = new TypedDocumentString(`
+    fragment AreaFields on Area {
+  id
+  name
+  code
+  parentId
+  securityLevel
+  postDefaultsApply
+  maxOccupancy
+  antiPassback
+  twoPersonWithinSeconds
+  requiredQualifications
+}
+    `, {"fragmentName":"AreaFields"}) as unknown as TypedDocumentString<AreaFieldsFragment, unknown>;
+export const PassagePointFieldsFragmentDoc = new TypedDocumentString(`
+    fragment PassagePointFields on PassagePoint {
+  id
+  name
+  code
+  kind
+  fromAreaId
+  toAreaId
+  failMode
+  interlockGroup
+  firstCardNormalOpen
+}
+    `, {"fragmentName":"PassagePointFields"}) as unknown as TypedDocumentString<PassagePointFieldsFragment, unknown>;
+export const ScheduleFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ScheduleFields on Schedule {
+  id
+  name
+  timeZone
+  dayKinds
+  intervals {
+    weekday
+    start
+    end
+  }
+}
+    `, {"fragmentName":"ScheduleFields"}) as unknown as TypedDocumentString<ScheduleFieldsFragment, unknown>;
+export const CalendarDayFieldsFragmentDoc = new TypedDocumentString(`
+    fragment CalendarDayFields on CalendarDay {
+  id
+  date
+  kind
+  name
+}
+    `, {"fragmentName":"CalendarDayFields"}) as unknown as TypedDocumentString<CalendarDayFieldsFragment, unknown>;
+export const GrantFieldsFragmentDoc = new TypedDocumentString(`
+    fragment GrantFields on AccessGrant {
+  id
+  personId
+  source
+  activeNow
+  validFrom
+  validUntil
+  revokedAt
+  revokedReason
+  createdAt
+  area {
+    id
+    name
+    securityLevel
+  }
+  schedule {
+    id
+    name
+  }
+}
+    `, {"fragmentName":"GrantFields"}) as unknown as TypedDocumentString<GrantFieldsFragment, unknown>;
+export const AccessEventFieldsFragmentDoc = new TypedDocumentString(`
+    fragment AccessEventFields on AccessEventView {
+  id
+  occurredAt
+  deviceId
+  passagePointId
+  direction
+  personId
+  personName
+  result
+  reason
+  decidedOffline
+}
+    `, {"fragmentName":"AccessEventFields"}) as unknown as TypedDocumentString<AccessEventFieldsFragment, unknown>;
+export const ApprovalStepFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ApprovalStepFields on ApprovalStep {
+  id
+  seq
+  name
+  status
+  approverNames
+  activatedAt
+  decidedAt
+  decidedByName
+  comment
+  reminderCount
+}
+    `, {"fragmentName":"ApprovalStepFields"}) as unknown as TypedDocumentString<ApprovalStepFieldsFragment, unknown>;
+export const ApprovalFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ApprovalFields on ApprovalRequest {
+  id
+  kind
+  title
+  summary
+  status
+  requesterId
+  requesterName
+  currentStep
+  canDecide
+  subject
+  createdAt
+  finishedAt
+  steps {
+    ...ApprovalStepFields
+  }
+}
+    fragment ApprovalStepFields on ApprovalStep {
+  id
+  seq
+  name
+  status
+  approverNames
+  activatedAt
+  decidedAt
+  decidedByName
+  comment
+  reminderCount
+}`, {"fragmentName":"ApprovalFields"}) as unknown as TypedDocumentString<ApprovalFieldsFragment, unknown>;
 export const SessionMeFragmentDoc = new TypedDocumentString(`
     fragment SessionMe on Me {
   username
@@ -260,6 +873,61 @@ export const SessionMeFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"SessionMe"}) as unknown as TypedDocumentString<SessionMeFragment, unknown>;
+export const DeviceFieldsFragmentDoc = new TypedDocumentString(`
+    fragment DeviceFields on Device {
+  id
+  code
+  name
+  kind
+  driver
+  siteId
+  passagePointId
+  direction
+  enabled
+  online
+  lastSeenAt
+  stateSince
+}
+    `, {"fragmentName":"DeviceFields"}) as unknown as TypedDocumentString<DeviceFieldsFragment, unknown>;
+export const DeviceCommandFieldsFragmentDoc = new TypedDocumentString(`
+    fragment DeviceCommandFields on DeviceCommand {
+  id
+  kind
+  status
+  reason
+  requestedBy
+  result
+  createdAt
+  completedAt
+  expiresAt
+}
+    `, {"fragmentName":"DeviceCommandFields"}) as unknown as TypedDocumentString<DeviceCommandFieldsFragment, unknown>;
+export const AlarmFieldsFragmentDoc = new TypedDocumentString(`
+    fragment AlarmFields on Alarm {
+  id
+  kind
+  status
+  message
+  deviceCode
+  passagePointId
+  raisedAt
+  acknowledgedAt
+  acknowledgedBy
+  closedAt
+  closedBy
+  note
+}
+    `, {"fragmentName":"AlarmFields"}) as unknown as TypedDocumentString<AlarmFieldsFragment, unknown>;
+export const DeviceOnlineRateFieldsFragmentDoc = new TypedDocumentString(`
+    fragment DeviceOnlineRateFields on DeviceOnlineRate {
+  devices
+  ratio
+  target
+  meetsTarget
+  onlineSeconds
+  totalSeconds
+}
+    `, {"fragmentName":"DeviceOnlineRateFields"}) as unknown as TypedDocumentString<DeviceOnlineRateFieldsFragment, unknown>;
 export const PersonListItemFragmentDoc = new TypedDocumentString(`
     fragment PersonListItem on Person {
   id
@@ -337,6 +1005,557 @@ export const PersonDetailFragmentDoc = new TypedDocumentString(`
   lostAt
   returnedAt
 }`, {"fragmentName":"PersonDetail"}) as unknown as TypedDocumentString<PersonDetailFragment, unknown>;
+export const AreasDocument = new TypedDocumentString(`
+    query Areas {
+  areas {
+    ...AreaFields
+  }
+}
+    fragment AreaFields on Area {
+  id
+  name
+  code
+  parentId
+  securityLevel
+  postDefaultsApply
+  maxOccupancy
+  antiPassback
+  twoPersonWithinSeconds
+  requiredQualifications
+}`) as unknown as TypedDocumentString<AreasQuery, AreasQueryVariables>;
+export const CreateAreaDocument = new TypedDocumentString(`
+    mutation CreateArea($input: AreaInput!) {
+  createArea(input: $input) {
+    ...AreaFields
+  }
+}
+    fragment AreaFields on Area {
+  id
+  name
+  code
+  parentId
+  securityLevel
+  postDefaultsApply
+  maxOccupancy
+  antiPassback
+  twoPersonWithinSeconds
+  requiredQualifications
+}`) as unknown as TypedDocumentString<CreateAreaMutation, CreateAreaMutationVariables>;
+export const PassagePointsDocument = new TypedDocumentString(`
+    query PassagePoints {
+  passagePoints {
+    ...PassagePointFields
+  }
+}
+    fragment PassagePointFields on PassagePoint {
+  id
+  name
+  code
+  kind
+  fromAreaId
+  toAreaId
+  failMode
+  interlockGroup
+  firstCardNormalOpen
+}`) as unknown as TypedDocumentString<PassagePointsQuery, PassagePointsQueryVariables>;
+export const PassagePointsWithAreasDocument = new TypedDocumentString(`
+    query PassagePointsWithAreas {
+  passagePoints {
+    ...PassagePointFields
+  }
+  areas {
+    ...AreaFields
+  }
+}
+    fragment AreaFields on Area {
+  id
+  name
+  code
+  parentId
+  securityLevel
+  postDefaultsApply
+  maxOccupancy
+  antiPassback
+  twoPersonWithinSeconds
+  requiredQualifications
+}
+fragment PassagePointFields on PassagePoint {
+  id
+  name
+  code
+  kind
+  fromAreaId
+  toAreaId
+  failMode
+  interlockGroup
+  firstCardNormalOpen
+}`) as unknown as TypedDocumentString<PassagePointsWithAreasQuery, PassagePointsWithAreasQueryVariables>;
+export const CreatePassagePointDocument = new TypedDocumentString(`
+    mutation CreatePassagePoint($input: PassagePointInput!) {
+  createPassagePoint(input: $input) {
+    ...PassagePointFields
+  }
+}
+    fragment PassagePointFields on PassagePoint {
+  id
+  name
+  code
+  kind
+  fromAreaId
+  toAreaId
+  failMode
+  interlockGroup
+  firstCardNormalOpen
+}`) as unknown as TypedDocumentString<CreatePassagePointMutation, CreatePassagePointMutationVariables>;
+export const SchedulesDocument = new TypedDocumentString(`
+    query Schedules {
+  schedules {
+    ...ScheduleFields
+  }
+}
+    fragment ScheduleFields on Schedule {
+  id
+  name
+  timeZone
+  dayKinds
+  intervals {
+    weekday
+    start
+    end
+  }
+}`) as unknown as TypedDocumentString<SchedulesQuery, SchedulesQueryVariables>;
+export const CreateScheduleDocument = new TypedDocumentString(`
+    mutation CreateSchedule($input: ScheduleInput!) {
+  createSchedule(input: $input) {
+    ...ScheduleFields
+  }
+}
+    fragment ScheduleFields on Schedule {
+  id
+  name
+  timeZone
+  dayKinds
+  intervals {
+    weekday
+    start
+    end
+  }
+}`) as unknown as TypedDocumentString<CreateScheduleMutation, CreateScheduleMutationVariables>;
+export const CalendarDocument = new TypedDocumentString(`
+    query Calendar($year: Int!) {
+  calendar(year: $year) {
+    ...CalendarDayFields
+  }
+}
+    fragment CalendarDayFields on CalendarDay {
+  id
+  date
+  kind
+  name
+}`) as unknown as TypedDocumentString<CalendarQuery, CalendarQueryVariables>;
+export const SetCalendarYearDocument = new TypedDocumentString(`
+    mutation SetCalendarYear($year: Int!, $days: [CalendarDayInput!]!) {
+  setCalendarYear(year: $year, days: $days) {
+    ...CalendarDayFields
+  }
+}
+    fragment CalendarDayFields on CalendarDay {
+  id
+  date
+  kind
+  name
+}`) as unknown as TypedDocumentString<SetCalendarYearMutation, SetCalendarYearMutationVariables>;
+export const PersonGrantsDocument = new TypedDocumentString(`
+    query PersonGrants($personId: ID!, $includeRevoked: Boolean!) {
+  person(id: $personId) {
+    id
+    name
+    status
+    employeeNo
+    orgUnit {
+      id
+      name
+    }
+  }
+  grants(personId: $personId, includeRevoked: $includeRevoked) {
+    ...GrantFields
+  }
+}
+    fragment GrantFields on AccessGrant {
+  id
+  personId
+  source
+  activeNow
+  validFrom
+  validUntil
+  revokedAt
+  revokedReason
+  createdAt
+  area {
+    id
+    name
+    securityLevel
+  }
+  schedule {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<PersonGrantsQuery, PersonGrantsQueryVariables>;
+export const GrantFormOptionsDocument = new TypedDocumentString(`
+    query GrantFormOptions {
+  areas {
+    ...AreaFields
+  }
+  schedules {
+    ...ScheduleFields
+  }
+}
+    fragment AreaFields on Area {
+  id
+  name
+  code
+  parentId
+  securityLevel
+  postDefaultsApply
+  maxOccupancy
+  antiPassback
+  twoPersonWithinSeconds
+  requiredQualifications
+}
+fragment ScheduleFields on Schedule {
+  id
+  name
+  timeZone
+  dayKinds
+  intervals {
+    weekday
+    start
+    end
+  }
+}`) as unknown as TypedDocumentString<GrantFormOptionsQuery, GrantFormOptionsQueryVariables>;
+export const GrantAccessDocument = new TypedDocumentString(`
+    mutation GrantAccess($input: GrantInput!) {
+  grantAccess(input: $input) {
+    ...GrantFields
+  }
+}
+    fragment GrantFields on AccessGrant {
+  id
+  personId
+  source
+  activeNow
+  validFrom
+  validUntil
+  revokedAt
+  revokedReason
+  createdAt
+  area {
+    id
+    name
+    securityLevel
+  }
+  schedule {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<GrantAccessMutation, GrantAccessMutationVariables>;
+export const RevokeGrantDocument = new TypedDocumentString(`
+    mutation RevokeGrant($grantId: ID!, $reason: String!) {
+  revokeGrant(grantId: $grantId, reason: $reason) {
+    ...GrantFields
+  }
+}
+    fragment GrantFields on AccessGrant {
+  id
+  personId
+  source
+  activeNow
+  validFrom
+  validUntil
+  revokedAt
+  revokedReason
+  createdAt
+  area {
+    id
+    name
+    securityLevel
+  }
+  schedule {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<RevokeGrantMutation, RevokeGrantMutationVariables>;
+export const AccessEventsDocument = new TypedDocumentString(`
+    query AccessEvents($filter: AccessEventFilter, $offset: Int! = 0, $limit: Int! = 50) {
+  accessEvents(filter: $filter, offset: $offset, limit: $limit) {
+    ...AccessEventFields
+  }
+}
+    fragment AccessEventFields on AccessEventView {
+  id
+  occurredAt
+  deviceId
+  passagePointId
+  direction
+  personId
+  personName
+  result
+  reason
+  decidedOffline
+}`) as unknown as TypedDocumentString<AccessEventsQuery, AccessEventsQueryVariables>;
+export const PresenceDocument = new TypedDocumentString(`
+    query Presence($areaId: ID!) {
+  presence(areaId: $areaId) {
+    areaId
+    personId
+    personName
+    since
+  }
+}
+    `) as unknown as TypedDocumentString<PresenceQuery, PresenceQueryVariables>;
+export const ApprovalInboxDocument = new TypedDocumentString(`
+    query ApprovalInbox($inbox: ApprovalInbox!, $offset: Int! = 0, $limit: Int! = 50) {
+  approvals(inbox: $inbox, offset: $offset, limit: $limit) {
+    ...ApprovalFields
+  }
+}
+    fragment ApprovalStepFields on ApprovalStep {
+  id
+  seq
+  name
+  status
+  approverNames
+  activatedAt
+  decidedAt
+  decidedByName
+  comment
+  reminderCount
+}
+fragment ApprovalFields on ApprovalRequest {
+  id
+  kind
+  title
+  summary
+  status
+  requesterId
+  requesterName
+  currentStep
+  canDecide
+  subject
+  createdAt
+  finishedAt
+  steps {
+    ...ApprovalStepFields
+  }
+}`) as unknown as TypedDocumentString<ApprovalInboxQuery, ApprovalInboxQueryVariables>;
+export const MyApprovalRequestsDocument = new TypedDocumentString(`
+    query MyApprovalRequests($kind: ApprovalKind, $offset: Int! = 0, $limit: Int! = 50) {
+  myApprovalRequests(kind: $kind, offset: $offset, limit: $limit) {
+    ...ApprovalFields
+  }
+}
+    fragment ApprovalStepFields on ApprovalStep {
+  id
+  seq
+  name
+  status
+  approverNames
+  activatedAt
+  decidedAt
+  decidedByName
+  comment
+  reminderCount
+}
+fragment ApprovalFields on ApprovalRequest {
+  id
+  kind
+  title
+  summary
+  status
+  requesterId
+  requesterName
+  currentStep
+  canDecide
+  subject
+  createdAt
+  finishedAt
+  steps {
+    ...ApprovalStepFields
+  }
+}`) as unknown as TypedDocumentString<MyApprovalRequestsQuery, MyApprovalRequestsQueryVariables>;
+export const ApprovalDocument = new TypedDocumentString(`
+    query Approval($id: ID!) {
+  approval(id: $id) {
+    ...ApprovalFields
+  }
+}
+    fragment ApprovalStepFields on ApprovalStep {
+  id
+  seq
+  name
+  status
+  approverNames
+  activatedAt
+  decidedAt
+  decidedByName
+  comment
+  reminderCount
+}
+fragment ApprovalFields on ApprovalRequest {
+  id
+  kind
+  title
+  summary
+  status
+  requesterId
+  requesterName
+  currentStep
+  canDecide
+  subject
+  createdAt
+  finishedAt
+  steps {
+    ...ApprovalStepFields
+  }
+}`) as unknown as TypedDocumentString<ApprovalQuery, ApprovalQueryVariables>;
+export const DecideApprovalDocument = new TypedDocumentString(`
+    mutation DecideApproval($input: DecideApprovalInput!) {
+  decideApproval(input: $input) {
+    ...ApprovalFields
+  }
+}
+    fragment ApprovalStepFields on ApprovalStep {
+  id
+  seq
+  name
+  status
+  approverNames
+  activatedAt
+  decidedAt
+  decidedByName
+  comment
+  reminderCount
+}
+fragment ApprovalFields on ApprovalRequest {
+  id
+  kind
+  title
+  summary
+  status
+  requesterId
+  requesterName
+  currentStep
+  canDecide
+  subject
+  createdAt
+  finishedAt
+  steps {
+    ...ApprovalStepFields
+  }
+}`) as unknown as TypedDocumentString<DecideApprovalMutation, DecideApprovalMutationVariables>;
+export const CancelApprovalRequestDocument = new TypedDocumentString(`
+    mutation CancelApprovalRequest($id: ID!, $reason: String) {
+  cancelApprovalRequest(id: $id, reason: $reason) {
+    ...ApprovalFields
+  }
+}
+    fragment ApprovalStepFields on ApprovalStep {
+  id
+  seq
+  name
+  status
+  approverNames
+  activatedAt
+  decidedAt
+  decidedByName
+  comment
+  reminderCount
+}
+fragment ApprovalFields on ApprovalRequest {
+  id
+  kind
+  title
+  summary
+  status
+  requesterId
+  requesterName
+  currentStep
+  canDecide
+  subject
+  createdAt
+  finishedAt
+  steps {
+    ...ApprovalStepFields
+  }
+}`) as unknown as TypedDocumentString<CancelApprovalRequestMutation, CancelApprovalRequestMutationVariables>;
+export const RequestTemporaryAccessDocument = new TypedDocumentString(`
+    mutation RequestTemporaryAccess($input: TemporaryAccessInput!) {
+  requestTemporaryAccess(input: $input) {
+    ...ApprovalFields
+  }
+}
+    fragment ApprovalStepFields on ApprovalStep {
+  id
+  seq
+  name
+  status
+  approverNames
+  activatedAt
+  decidedAt
+  decidedByName
+  comment
+  reminderCount
+}
+fragment ApprovalFields on ApprovalRequest {
+  id
+  kind
+  title
+  summary
+  status
+  requesterId
+  requesterName
+  currentStep
+  canDecide
+  subject
+  createdAt
+  finishedAt
+  steps {
+    ...ApprovalStepFields
+  }
+}`) as unknown as TypedDocumentString<RequestTemporaryAccessMutation, RequestTemporaryAccessMutationVariables>;
+export const ApprovalRequestedDocument = new TypedDocumentString(`
+    subscription ApprovalRequested {
+  approvalRequested {
+    requestId
+    kind
+    title
+    summary
+    requesterName
+    stepSeq
+    stepName
+    requestedAt
+    reminder
+  }
+}
+    `) as unknown as TypedDocumentString<ApprovalRequestedSubscription, ApprovalRequestedSubscriptionVariables>;
+export const RequestableAreasDocument = new TypedDocumentString(`
+    query RequestableAreas {
+  requestableAreas {
+    ...AreaFields
+  }
+}
+    fragment AreaFields on Area {
+  id
+  name
+  code
+  parentId
+  securityLevel
+  postDefaultsApply
+  maxOccupancy
+  antiPassback
+  twoPersonWithinSeconds
+  requiredQualifications
+}`) as unknown as TypedDocumentString<RequestableAreasQuery, RequestableAreasQueryVariables>;
 export const LoginDocument = new TypedDocumentString(`
     mutation Login($username: String!, $password: String!) {
   login(username: $username, password: $password) {
@@ -415,6 +1634,188 @@ export const ChangePasswordDocument = new TypedDocumentString(`
   changePassword(currentPassword: $currentPassword, newPassword: $newPassword)
 }
     `) as unknown as TypedDocumentString<ChangePasswordMutation, ChangePasswordMutationVariables>;
+export const DevicesWithPointsDocument = new TypedDocumentString(`
+    query DevicesWithPoints {
+  devices {
+    ...DeviceFields
+  }
+  passagePoints {
+    id
+    name
+  }
+}
+    fragment DeviceFields on Device {
+  id
+  code
+  name
+  kind
+  driver
+  siteId
+  passagePointId
+  direction
+  enabled
+  online
+  lastSeenAt
+  stateSince
+}`) as unknown as TypedDocumentString<DevicesWithPointsQuery, DevicesWithPointsQueryVariables>;
+export const DeviceOnlineRateDocument = new TypedDocumentString(`
+    query DeviceOnlineRate($from: DateTime, $to: DateTime) {
+  kpis {
+    deviceOnlineRate(from: $from, to: $to) {
+      ...DeviceOnlineRateFields
+    }
+  }
+}
+    fragment DeviceOnlineRateFields on DeviceOnlineRate {
+  devices
+  ratio
+  target
+  meetsTarget
+  onlineSeconds
+  totalSeconds
+}`) as unknown as TypedDocumentString<DeviceOnlineRateQuery, DeviceOnlineRateQueryVariables>;
+export const RegisterDeviceDocument = new TypedDocumentString(`
+    mutation RegisterDevice($input: RegisterDeviceInput!) {
+  registerDevice(input: $input) {
+    ...DeviceFields
+  }
+}
+    fragment DeviceFields on Device {
+  id
+  code
+  name
+  kind
+  driver
+  siteId
+  passagePointId
+  direction
+  enabled
+  online
+  lastSeenAt
+  stateSince
+}`) as unknown as TypedDocumentString<RegisterDeviceMutation, RegisterDeviceMutationVariables>;
+export const DeviceCommandsDocument = new TypedDocumentString(`
+    query DeviceCommands($deviceId: ID!, $limit: Int! = 20) {
+  deviceCommands(deviceId: $deviceId, limit: $limit) {
+    ...DeviceCommandFields
+  }
+}
+    fragment DeviceCommandFields on DeviceCommand {
+  id
+  kind
+  status
+  reason
+  requestedBy
+  result
+  createdAt
+  completedAt
+  expiresAt
+}`) as unknown as TypedDocumentString<DeviceCommandsQuery, DeviceCommandsQueryVariables>;
+export const SendDeviceCommandDocument = new TypedDocumentString(`
+    mutation SendDeviceCommand($input: SendDeviceCommandInput!) {
+  sendDeviceCommand(input: $input) {
+    ...DeviceCommandFields
+  }
+}
+    fragment DeviceCommandFields on DeviceCommand {
+  id
+  kind
+  status
+  reason
+  requestedBy
+  result
+  createdAt
+  completedAt
+  expiresAt
+}`) as unknown as TypedDocumentString<SendDeviceCommandMutation, SendDeviceCommandMutationVariables>;
+export const AlarmsDocument = new TypedDocumentString(`
+    query Alarms($status: [AlarmStatus!], $limit: Int! = 50) {
+  alarms(status: $status, limit: $limit) {
+    ...AlarmFields
+  }
+}
+    fragment AlarmFields on Alarm {
+  id
+  kind
+  status
+  message
+  deviceCode
+  passagePointId
+  raisedAt
+  acknowledgedAt
+  acknowledgedBy
+  closedAt
+  closedBy
+  note
+}`) as unknown as TypedDocumentString<AlarmsQuery, AlarmsQueryVariables>;
+export const PassagePointNamesDocument = new TypedDocumentString(`
+    query PassagePointNames {
+  passagePoints {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<PassagePointNamesQuery, PassagePointNamesQueryVariables>;
+export const AcknowledgeAlarmDocument = new TypedDocumentString(`
+    mutation AcknowledgeAlarm($id: ID!, $note: String) {
+  acknowledgeAlarm(id: $id, note: $note) {
+    ...AlarmFields
+  }
+}
+    fragment AlarmFields on Alarm {
+  id
+  kind
+  status
+  message
+  deviceCode
+  passagePointId
+  raisedAt
+  acknowledgedAt
+  acknowledgedBy
+  closedAt
+  closedBy
+  note
+}`) as unknown as TypedDocumentString<AcknowledgeAlarmMutation, AcknowledgeAlarmMutationVariables>;
+export const CloseAlarmDocument = new TypedDocumentString(`
+    mutation CloseAlarm($id: ID!, $note: String!) {
+  closeAlarm(id: $id, note: $note) {
+    ...AlarmFields
+  }
+}
+    fragment AlarmFields on Alarm {
+  id
+  kind
+  status
+  message
+  deviceCode
+  passagePointId
+  raisedAt
+  acknowledgedAt
+  acknowledgedBy
+  closedAt
+  closedBy
+  note
+}`) as unknown as TypedDocumentString<CloseAlarmMutation, CloseAlarmMutationVariables>;
+export const AlarmRaisedDocument = new TypedDocumentString(`
+    subscription AlarmRaised {
+  alarmRaised {
+    ...AlarmFields
+  }
+}
+    fragment AlarmFields on Alarm {
+  id
+  kind
+  status
+  message
+  deviceCode
+  passagePointId
+  raisedAt
+  acknowledgedAt
+  acknowledgedBy
+  closedAt
+  closedBy
+  note
+}`) as unknown as TypedDocumentString<AlarmRaisedSubscription, AlarmRaisedSubscriptionVariables>;
 export const ImportPeopleDocument = new TypedDocumentString(`
     mutation ImportPeople($input: ImportPeopleInput!) {
   importPeople(input: $input) {

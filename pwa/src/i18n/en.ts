@@ -1,8 +1,11 @@
+import accessEn from './access/en';
+import approvalEn from './approval/en';
+import devicesEn from './devices/en';
 import type { MessageSchema } from './zh-CN';
 
 const en: MessageSchema = {
   app: { title: 'Smart Park One-Card' },
-  tabs: { pass: 'Pass', home: 'Home', people: 'People', me: 'Me' },
+  tabs: { pass: 'Pass', home: 'Home', people: 'People', admin: 'Manage', approvals: 'Approvals', me: 'Me' },
   common: {
     confirm: 'OK',
     cancel: 'Cancel',
@@ -37,6 +40,13 @@ const en: MessageSchema = {
     importPeople: 'Import',
     pass: 'Pass',
     me: 'My profile',
+    access: 'Access control',
+    events: 'Passages',
+    presence: 'Presence',
+    requests: 'Temporary access',
+    approvals: 'Approvals',
+    alarms: 'Alarms',
+    devices: 'Devices',
   },
   me: {
     title: 'Me',
@@ -50,6 +60,8 @@ const en: MessageSchema = {
     language: 'Language',
     logout: 'Sign out',
     logoutConfirm: 'Sign out now?',
+    requests: 'My temporary access requests',
+    approvals: 'My approvals',
   },
   password: {
     title: 'Change password',
@@ -194,6 +206,9 @@ const en: MessageSchema = {
     later: 'Later',
     offlineReady: 'Ready to work offline',
   },
+  ...accessEn,
+  ...approvalEn,
+  ...devicesEn,
 };
 
 export default en;

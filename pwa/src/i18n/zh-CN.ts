@@ -1,6 +1,10 @@
+import accessZhCN from './access/zh-CN';
+import approvalZhCN from './approval/zh-CN';
+import devicesZhCN from './devices/zh-CN';
+
 const zhCN = {
   app: { title: '智慧园区一卡通' },
-  tabs: { pass: '通行码', home: '首页', people: '人员', me: '我的' },
+  tabs: { pass: '通行码', home: '首页', people: '人员', admin: '管理', approvals: '审批', me: '我的' },
   common: {
     confirm: '确定',
     cancel: '取消',
@@ -35,6 +39,13 @@ const zhCN = {
     importPeople: '批量导入',
     pass: '通行码',
     me: '个人信息',
+    access: '门禁管理',
+    events: '通行记录',
+    presence: '在场人员',
+    requests: '临时通行',
+    approvals: '审批',
+    alarms: '告警',
+    devices: '设备',
   },
   me: {
     title: '我的',
@@ -48,6 +59,8 @@ const zhCN = {
     language: '语言',
     logout: '退出登录',
     logoutConfirm: '确定退出登录吗？',
+    requests: '我的临时通行申请',
+    approvals: '我的审批',
   },
   password: {
     title: '修改密码',
@@ -185,6 +198,9 @@ const zhCN = {
     later: '稍后',
     offlineReady: '已可离线打开',
   },
+  ...accessZhCN,
+  ...approvalZhCN,
+  ...devicesZhCN,
 } as const;
 
 export type MessageSchema = DeepString<typeof zhCN>;

@@ -7,6 +7,8 @@ export interface GraphQLErrorPayload {
 /** The server answered with errors; `message` is the first error's (Chinese) message, fit to show. */
 export class GraphQLRequestError extends Error {
   readonly code: string | undefined;
+  /** The input field the server blamed (extensions.field), so a form can show the message beside it. */
+  readonly field: string | undefined;
   readonly errors: GraphQLErrorPayload[];
 
   constructor(errors: GraphQLErrorPayload[]) {
@@ -14,6 +16,8 @@ export class GraphQLRequestError extends Error {
     this.name = 'GraphQLRequestError';
     this.errors = errors;
     this.code = errors[0]?.extensions?.code;
+    const field = errors[0]?.extensions?.field;
+    this.field = typeof field === 'string' ? field : undefined;
   }
 }
 

@@ -5,12 +5,13 @@ import type { Role } from '../gql/graphql';
 import { type GuardAuth, installAuthGuard, safeRedirect } from './guards';
 import { routes } from './routes';
 
-function setup(signedIn: boolean, roles: Role[], initialPassword = false) {
+function setup(signedIn: boolean, roles: Role[], initialPassword = false, permissions: string[] = []) {
   const authenticated = ref(signedIn);
   const auth: GuardAuth = {
     isAuthenticated: computed(() => authenticated.value),
     ensureMe: async () => ({ roles }),
     hasAnyRole: (wanted) => roles.some((role) => wanted.includes(role)),
+    hasAnyPermission: (wanted) => permissions.some((p) => (wanted as readonly string[]).includes(p)),
     mustChangePassword: () => initialPassword,
   };
   const router = createRouter({ history: createMemoryHistory(), routes });
@@ -38,6 +39,60 @@ describe('router guards', () => {
       await router.push('/people/42');
       expect(router.currentRoute.value.name).toBe('person');
     }
+  });
+
+  it('lets whoever holds ACCESS_READ into the access hub and the security desk', async () => {
+    const router = setup(true, ['SECURITY'], false, ['ACCESS_READ']);
+    await router.push('/security/events');
+    expect(router.currentRoute.value.name).toBe('access-events');
+    await router.push('/admin/areas');
+    expect(router.currentRoute.value.name).toBe('areas');
+  });
+
+  it('keeps an employee out of the access pages', async () => {
+    const router = setup(true, ['EMPLOYEE'], false, ['SELF_READ', 'PASS_SELF']);
+    await router.push('/admin/areas');
+    expect(router.currentRoute.value.name).toBe('home');
+    await router.push('/security/presence');
+    expect(router.currentRoute.value.name).toBe('home');
+  });
+
+  it('needs ACCESS_ADMIN, not just ACCESS_READ, to create an area', async () => {
+    const router = setup(true, ['SECURITY'], false, ['ACCESS_READ']);
+    await router.push('/admin/areas/new');
+    expect(router.currentRoute.value.name).toBe('home');
+  });
+
+  it("opens a person's grants to GRANT_MANAGE holders, who need not be HR", async () => {
+    const router = setup(true, ['SECURITY'], false, ['ACCESS_READ', 'GRANT_MANAGE']);
+    await router.push('/people/42/grants');
+    expect(router.currentRoute.value.name).toBe('person-grants');
+    expect(router.currentRoute.value.params.id).toBe('42');
+    const hr = setup(true, ['HR'], false, ['PERSON_READ_ALL']);
+    await hr.push('/people/42/grants');
+    expect(hr.currentRoute.value.name).toBe('home');
+  });
+
+  it('lets any member of staff ask for temporary access and decide what waits for them', async () => {
+    const router = setup(true, ['EMPLOYEE'], false, ['APPROVAL_REQUEST', 'APPROVAL_DECIDE']);
+    await router.push('/requests/new');
+    expect(router.currentRoute.value.name).toBe('request-new');
+    await router.push('/approvals/a1');
+    expect(router.currentRoute.value.name).toBe('approval');
+    const visitor = setup(true, ['VISITOR'], false, ['SELF_READ', 'PASS_SELF']);
+    await visitor.push('/approvals');
+    expect(visitor.currentRoute.value.name).toBe('home');
+  });
+
+  it('opens alarms and devices to the security desk, and keeps employees out', async () => {
+    const router = setup(true, ['SECURITY'], false, ['ACCESS_READ']);
+    await router.push('/security/alarms');
+    expect(router.currentRoute.value.name).toBe('alarms');
+    await router.push('/security/devices/d1');
+    expect(router.currentRoute.value.name).toBe('device');
+    const employee = setup(true, ['EMPLOYEE'], false, ['APPROVAL_DECIDE']);
+    await employee.push('/security/devices');
+    expect(employee.currentRoute.value.name).toBe('home');
   });
 
   it('sends someone still on their initial password to change it, wherever they were going', async () => {

@@ -1,11 +1,13 @@
 import type { Ref } from 'vue';
 import type { RouteLocationRaw, Router } from 'vue-router';
 import type { Role } from '../gql/graphql';
+import type { Permission } from '../lib/permissions';
 
 export interface GuardAuth {
   isAuthenticated: Readonly<Ref<boolean>>;
   ensureMe(): Promise<unknown>;
   hasAnyRole(roles: readonly Role[]): boolean;
+  hasAnyPermission(permissions: readonly Permission[]): boolean;
   /** True while the account still has its initial password; the server refuses all but "me" until changed. */
   mustChangePassword?(): boolean;
 }
@@ -31,6 +33,7 @@ export function installAuthGuard(router: Router, auth: GuardAuth): void {
     if (!auth.isAuthenticated.value) return toLogin;
     if (auth.mustChangePassword?.() && to.name !== 'me') return { name: 'me', query: { password: '1' } };
     if (to.meta.roles && !auth.hasAnyRole(to.meta.roles)) return { name: 'home' };
+    if (to.meta.permissions && !auth.hasAnyPermission(to.meta.permissions)) return { name: 'home' };
     return true;
   });
 }

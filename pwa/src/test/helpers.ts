@@ -8,7 +8,7 @@ import { routes } from '../router/routes';
 
 export interface GraphQLReply {
   data?: unknown;
-  errors?: Array<{ message: string; extensions?: { code: string } }>;
+  errors?: Array<{ message: string; extensions?: { code: string; field?: string } }>;
 }
 
 /** A fetch that answers GraphQL POSTs by operation, recording each request body and auth header. */

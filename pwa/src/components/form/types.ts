@@ -1,0 +1,4 @@
+export interface PickerOption {
+  text: string;
+  value: string;
+}

@@ -1,0 +1,4 @@
+import type devicesZhCN from './zh-CN';
+
+type DeepString<T> = { [K in keyof T]: T[K] extends string ? string : DeepString<T[K]> };
+export type DevicesMessages = DeepString<typeof devicesZhCN>;
