@@ -53,6 +53,32 @@ const schema = z.object({
   APPROVAL_REMIND_AFTER_MINUTES: z.coerce.number().int().min(1).max(10080).default(120),
   APPROVAL_REMIND_EVERY_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
   APPROVAL_MAX_REMINDERS: z.coerce.number().int().min(0).max(100).default(3),
+  VISIT_DEFAULT_AREAS: csv.default([]),
+  VISIT_REQUESTABLE_LEVELS: csv
+    .pipe(z.array(z.enum(['OFFICE', 'PRODUCTION'])).min(1))
+    .default(['OFFICE', 'PRODUCTION']),
+  VISIT_ESCORT_SECONDS: z.coerce.number().int().min(1).max(600).default(60),
+  VISIT_MAIN_GATES: csv.default([]),
+  VISIT_MAX_COMPANIONS: z.coerce.number().int().min(0).max(50).default(9),
+  VISIT_HOST_SEARCH_LIMIT: z.coerce.number().int().min(1).max(50).default(10),
+  VISIT_SWEEP_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
+  VISIT_ONLINE_REVIEW_TARGET: z.coerce.number().min(0).max(1).default(0.9),
+  VISIT_REFUSAL_MESSAGE: z.string().trim().min(1).max(60).default('暂无法预约，请联系被访人'),
+  WECHAT_VISIT_TEMPLATE_ID: z.string().trim().optional(),
+  WECHAT_VISIT_TEMPLATE_FIELDS: z
+    .string()
+    .default('name:thing1,time:time2,result:phrase3,note:thing4')
+    .transform((v, c) => {
+      const pairs = v.split(',').map((p) => p.split(':').map((x) => x.trim()));
+      const known = ['name', 'time', 'result', 'note'];
+      if (pairs.some(([k, f]) => !k || !f || !known.includes(k) || !/^[a-z_]+\d+$/.test(f))) {
+        c.addIssue({ code: 'custom', message: 'expected name:thing1,time:time2,result:phrase3,note:thing4' });
+        return z.NEVER;
+      }
+      return Object.fromEntries(pairs) as Partial<Record<'name' | 'time' | 'result' | 'note', string>>;
+    }),
+  WECHAT_VISIT_PAGE: z.string().default('packages/visitor/pages/detail/index'),
+  WECHAT_MINIPROGRAM_STATE: z.enum(['formal', 'trial', 'developer']).default('formal'),
 });
 
 export type Env = z.infer<typeof schema>;

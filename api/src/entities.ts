@@ -19,9 +19,13 @@ import { Card } from './identity/card.entity.js';
 import { ContractorCompany } from './identity/contractor-company.entity.js';
 import { OrgUnit } from './identity/org-unit.entity.js';
 import { Person } from './identity/person.entity.js';
+import { PersonPhoto } from './identity/person-photo.entity.js';
 import { Post } from './identity/post.entity.js';
 import { Vehicle } from './identity/vehicle.entity.js';
 import { WechatBinding } from './identity/wechat-binding.entity.js';
+import { Visit } from './visitor/visit.entity.js';
+import { VisitPerson } from './visitor/visit-person.entity.js';
+import { WatchlistEntry } from './visitor/watchlist-entry.entity.js';
 
 /** Every entity, listed explicitly (no folder scanning: esbuild runners and bundles both work). */
 export const entities = [
@@ -49,4 +53,8 @@ export const entities = [
   Alarm,
   ApprovalRequest,
   ApprovalStep,
+  PersonPhoto,
+  Visit,
+  VisitPerson,
+  WatchlistEntry,
 ];

@@ -33,6 +33,7 @@ import { errorScopePlugin, formatError, formatWsResult } from './graphql/errors.
 import { queryLimitsRule } from './graphql/limits.js';
 import { buildApiSchema } from './graphql/schema.js';
 import { OrgDirectory } from './identity/org-directory.js';
+import { startVisitors, visitorApprovalHandlers } from './visitor/visitor.module.js';
 
 export interface RunningApi {
   url: string;
@@ -79,9 +80,10 @@ export async function startApi(config: Config, orm: MikroORM, log: Logger): Prom
   const maintenance = setInterval(maintain, 6 * 3_600_000);
   maintenance.unref();
   // Every kind of approval plugs its handler in here; the engine knows none of them.
-  const stopApprovals = startApprovals(services, orm, [temporaryAccessHandler]);
+  const stopApprovals = startApprovals(services, orm, [temporaryAccessHandler, ...visitorApprovalHandlers]);
   await devices.start();
   const stopPassageFeed = startPassageFeed(shared, () => orm.em.fork());
+  const stopVisitors = startVisitors(services, () => orm.em.fork());
   const schema = await buildApiSchema(services.pubsub);
 
   const makeContext = async (authorization: string | undefined, ip?: string): Promise<RequestContext> => {
@@ -173,6 +175,7 @@ export async function startApi(config: Config, orm: MikroORM, log: Logger): Prom
       stopApprovals();
       devices.stop();
       stopPassageFeed();
+      stopVisitors();
       stopKeyRefresh();
       stopPassKeyRefresh();
       await apollo.stop();

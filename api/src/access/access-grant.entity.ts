@@ -1,5 +1,5 @@
 import { Entity, Enum, Index, ManyToOne, Property, type Ref } from '@mikro-orm/core';
-import { Field, ObjectType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
 import { BaseEntity } from '../common/base.entity.js';
 import { DateTimeScalar } from '../common/scalars.js';
 import { Person } from '../identity/person.entity.js';
@@ -43,4 +43,9 @@ export class AccessGrant extends BaseEntity {
   @Field(() => String, { nullable: true })
   @Property({ type: 'string', nullable: true })
   revokedReason?: string | null;
+
+  /** A visit's grant: areas marked "escort required" open only right behind one of these people. */
+  @Field(() => [ID], { nullable: true, description: '陪同人（访客授权：须由被访人陪同进入的区域）' })
+  @Property({ type: 'uuid[]', columnType: 'uuid[]', nullable: true })
+  escortIds?: string[] | null;
 }

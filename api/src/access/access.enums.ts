@@ -4,10 +4,11 @@ export enum GrantSource {
   POST = 'POST',
   PERSONAL = 'PERSONAL',
   TEMPORARY = 'TEMPORARY',
+  VISIT = 'VISIT',
 }
 registerEnumType(GrantSource, {
   name: 'GrantSource',
-  description: '授权来源：岗位默认、个人、临时（作业审批）',
+  description: '授权来源：岗位默认、个人、临时（作业审批）、访客预约',
 });
 
 export enum SecurityLevel {

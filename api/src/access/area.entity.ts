@@ -10,7 +10,7 @@ import { AntiPassbackMode, SecurityLevel } from './access.enums.js';
 @ObjectType({ description: '区域', simpleResolvers: true })
 @Entity()
 export class Area extends BaseEntity<
-  'postDefaultsApply' | 'antiPassback' | 'requiredQualifications' | 'parentId'
+  'postDefaultsApply' | 'antiPassback' | 'requiredQualifications' | 'parentId' | 'escortRequired'
 > {
   @Field(() => String)
   @Property({ type: 'string' })
@@ -51,6 +51,16 @@ export class Area extends BaseEntity<
   @Field(() => [String], { description: '进入所需资质（外协人员的证书、培训），如 ELECTRICIAN、HAZCHEM' })
   @Property({ type: 'text[]' })
   requiredQualifications: string[] = [];
+
+  /** 陪同: set, visitors enter (this area and those inside it) only right behind their escort. */
+  @Field(() => Int, { nullable: true, description: '须陪同：被访人须在多少秒内先于访客通过同一通行点' })
+  @Property({ type: 'integer', nullable: true })
+  escortWithinSeconds?: number | null;
+
+  @Field(() => Boolean, { description: '访客须由被访人陪同进入' })
+  get escortRequired(): boolean {
+    return this.escortWithinSeconds != null;
+  }
 
   @Field(() => ID, { nullable: true })
   get parentId(): string | null {

@@ -24,6 +24,13 @@ export class AreaInput {
   twoPersonWithinSeconds?: number | null;
   @Field(() => [String], { nullable: true })
   requiredQualifications?: string[] | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: '访客须由被访人陪同进入（默认否）；间隔默认取 VISIT_ESCORT_SECONDS',
+  })
+  escortRequired?: boolean | null;
+  @Field(() => Int, { nullable: true, description: '陪同间隔（秒），覆盖默认值' })
+  escortWithinSeconds?: number | null;
 }
 
 @InputType()

@@ -26,6 +26,8 @@ export async function createArea(ctx: RequestContext, input: AreaInput): Promise
   const twoPerson = input.twoPersonWithinSeconds;
   if (twoPerson != null && (twoPerson < 1 || twoPerson > 600))
     throw AccessErrors.badPolicy('双人规则间隔应为 1–600 秒');
+  const escort = input.escortWithinSeconds ?? (input.escortRequired ? ctx.config.VISIT_ESCORT_SECONDS : null);
+  if (escort != null && (escort < 1 || escort > 600)) throw AccessErrors.badPolicy('陪同间隔应为 1–600 秒');
   return inTransaction(ctx, async (tx) => {
     const parent = input.parentId
       ? isUuid(input.parentId)
@@ -44,6 +46,7 @@ export async function createArea(ctx: RequestContext, input: AreaInput): Promise
       maxOccupancy: input.maxOccupancy ?? null,
       antiPassback: input.antiPassback ?? DEFAULT_PASSBACK[input.securityLevel],
       twoPersonWithinSeconds: twoPerson ?? null,
+      escortWithinSeconds: escort,
       requiredQualifications: [
         ...new Set((input.requiredQualifications ?? []).map((q) => q.trim()).filter(Boolean)),
       ],
@@ -107,5 +110,6 @@ export function areaSnapshot(a: Area): Record<string, unknown> {
     antiPassback: a.antiPassback,
     twoPersonWithinSeconds: a.twoPersonWithinSeconds ?? null,
     requiredQualifications: a.requiredQualifications,
+    escortWithinSeconds: a.escortWithinSeconds ?? null,
   };
 }

@@ -3,7 +3,7 @@
 // and — only when the door leads into an area with an occupancy limit — how many are inside it.
 // One round trip instead of six is what keeps decideAccess fast under load (bench/README.md).
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { CardStatus, Grant } from '@park/core';
+import type { CardStatus, Grant, RecentPassage } from '@park/core';
 import { preparedQuery } from './raw-sql.js';
 
 export interface DecisionFacts {
@@ -30,8 +30,10 @@ interface Row {
   status: 'ACTIVE' | 'INACTIVE' | null;
   type: 'EMPLOYEE' | 'CONTRACTOR' | 'VISITOR' | 'OTHER' | null;
   presence_area_id: string | null;
-  /** [id, area_id, source, valid_from ms, valid_until ms, schedule_id] */
-  own: [string, string, Grant['source'], number | null, number | null, string | null][] | null;
+  /** [id, area_id, source, valid_from ms, valid_until ms, schedule_id, escort_ids] */
+  own:
+    | [string, string, Grant['source'], number | null, number | null, string | null, string[] | null][]
+    | null;
   /** [id, area_id, schedule_id] */
   post: [string, string, string | null][] | null;
   occupancy: string | number | null;
@@ -44,7 +46,7 @@ const FACTS = `
   p.id, p.name, p.status, p.type,
   (select pr.area_id from presence pr where pr.person_id = p.id) as presence_area_id,
   (select json_agg(json_build_array(g.id, g.area_id, g.source, ${epochMs('g.valid_from')},
-          ${epochMs('g.valid_until')}, g.schedule_id))
+          ${epochMs('g.valid_until')}, g.schedule_id, g.escort_ids))
      from access_grant g where g.person_id = p.id and g.revoked_at is null) as own,
   (select json_agg(json_build_array(d.id, d.area_id, d.schedule_id))
      from post_area_grant d where d.post_id = p.post_id) as post`;
@@ -91,13 +93,14 @@ export async function decisionFacts(
     cardStatus: row.card_status,
     person: row.id ? { id: row.id, name: row.name!, status: row.status!, type: row.type! } : null,
     grants: [
-      ...(row.own ?? []).map(([id, areaId, source, validFrom, validUntil, scheduleId]) => ({
+      ...(row.own ?? []).map(([id, areaId, source, validFrom, validUntil, scheduleId, escortIds]) => ({
         id,
         areaId,
         source,
         validFrom,
         validUntil,
         scheduleId,
+        ...(escortIds ? { escortIds } : {}),
       })),
       ...(row.post ?? []).map(([id, areaId, scheduleId]) => ({
         id,
@@ -109,4 +112,23 @@ export async function decisionFacts(
     presenceAreaId: row.presence_area_id ?? undefined,
     occupancy: row.occupancy == null ? null : Number(row.occupancy),
   };
+}
+
+/**
+ * Granted passages at one point in the `withinSeconds` before `at`, for the escort rule. Asked only
+ * when a visitor enters an escort-required area, so ordinary decisions never pay for it.
+ */
+export async function recentPassages(
+  em: EntityManager,
+  pointId: string,
+  at: Date,
+  withinSeconds: number,
+): Promise<RecentPassage[]> {
+  const rows = await em.getConnection().execute<{ person_id: string; at: number; direction: 'IN' | 'OUT' }[]>(
+    `select person_id, ${epochMs('occurred_at')} as at, direction from access_event
+      where passage_point_id = ? and result = 'GRANTED' and person_id is not null and direction is not null
+        and occurred_at >= ? and occurred_at <= ?`,
+    [pointId, new Date(at.getTime() - withinSeconds * 1000), at],
+  );
+  return rows.map((r) => ({ personId: r.person_id, at: Number(r.at), direction: r.direction }));
 }

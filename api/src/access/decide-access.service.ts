@@ -1,8 +1,15 @@
-import { type Credential, type DecisionState, decide, deny, presenceOrAssumed } from '@park/core';
+import {
+  type Credential,
+  type DecisionState,
+  decide,
+  deny,
+  escortWindow,
+  presenceOrAssumed,
+} from '@park/core';
 import type { RequestContext } from '../common/context.js';
 import { DomainError } from '../common/errors.js';
 import { isUuid } from '../common/ids.js';
-import { decisionFacts } from './decide-access.query.js';
+import { decisionFacts, recentPassages } from './decide-access.query.js';
 import { AccessDenied, AccessGranted, type DecideAccessInput } from './decide-access.types.js';
 
 /**
@@ -48,14 +55,18 @@ export async function decideAccess(
   const credential: Credential = facts.cardStatus
     ? { kind: 'CARD', status: facts.cardStatus }
     : { kind: input.qrToken ? 'QR' : 'FACE' };
+  const at = input.at ?? new Date();
+  // Only a visitor entering an escort-required area needs the door's recent passages.
+  const escortWithin = escortWindow(site.areas, point.toAreaId, person, direction);
   const state: DecisionState = {
     presenceAreaId: presenceOrAssumed(facts.presenceAreaId, point, direction),
     occupancy: new Map(facts.occupancy == null ? [] : [[point.toAreaId, facts.occupancy]]),
     pendingScans: [],
     openInterlock: new Map(),
+    recentPassages: escortWithin === null ? [] : await recentPassages(ctx.em, point.id, at, escortWithin),
   };
   const decision = decide({
-    at: (input.at ?? new Date()).getTime(),
+    at: at.getTime(),
     person: { id: person.id, status: person.status, type: person.type },
     credential,
     point,

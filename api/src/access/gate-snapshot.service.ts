@@ -19,6 +19,7 @@ interface GrantRow {
   valid_from: string | null;
   valid_until: string | null;
   schedule_id: string | null;
+  escort_ids: string[] | null;
 }
 
 // Ids travel as one comma-joined text parameter: knex would spread an array binding into a list.
@@ -57,7 +58,7 @@ export async function readGatePeople(execute: Execute, personIds?: readonly stri
     only ? [ids.join(',')] : [],
   );
   const grants = await execute<GrantRow[]>(
-    `select g.id, g.person_id, g.area_id, g.source, g.valid_from, g.valid_until, g.schedule_id
+    `select g.id, g.person_id, g.area_id, g.source, g.valid_from, g.valid_until, g.schedule_id, g.escort_ids
        from access_grant g join person p on p.id = g.person_id
       where g.revoked_at is null and p.status = 'ACTIVE' and (g.valid_until is null or g.valid_until > now())
         ${only ? `and g.person_id = ${IDS}` : ''}`,
@@ -89,6 +90,7 @@ export async function readGatePeople(execute: Execute, personIds?: readonly stri
       validFrom: ms(g.valid_from),
       validUntil: ms(g.valid_until),
       scheduleId: g.schedule_id,
+      ...(g.escort_ids ? { escortIds: g.escort_ids } : {}),
     });
     byPerson.set(g.person_id, list);
   }

@@ -37,6 +37,7 @@ const snapshot = (g: AccessGrant) => ({
   validFrom: g.validFrom ?? null,
   validUntil: g.validUntil ?? null,
   revokedAt: g.revokedAt ?? null,
+  ...(g.escortIds?.length ? { escortIds: g.escortIds } : {}),
 });
 
 /** A personal grant (个人授权), optionally time-boxed; temporary grants come from approvals. */
@@ -51,6 +52,14 @@ export async function grantAccess(
   );
 }
 
+/** What an approved grant may carry besides the window: a visit's grants name their escorts. */
+export interface ApprovedGrantOptions {
+  source?: GrantSource.TEMPORARY | GrantSource.VISIT;
+  escortIds?: string[];
+  /** More of the reason for the audit entry, e.g. `{ visitId }`. */
+  because?: Record<string, unknown>;
+}
+
 /**
  * The temporary grant (作业审批临时权限) an approval decided, written inside the approval's
  * transaction. The approval is the authority here, not the last approver's person scope: a named
@@ -60,12 +69,20 @@ export async function grantApproved(
   ctx: RequestContext,
   input: GrantInput,
   approvalId: string,
+  options: ApprovedGrantOptions = {},
 ): Promise<AccessGrant> {
   checkWindow(input);
   return inTransaction(ctx, async (tx) => {
     const person = isUuid(input.personId) ? await tx.em.findOne(Person, input.personId) : null;
     if (!person) throw notFound('人员');
-    return createGrant(tx, person, input, GrantSource.TEMPORARY, { approvalId });
+    return createGrant(
+      tx,
+      person,
+      input,
+      options.source ?? GrantSource.TEMPORARY,
+      { approvalId, ...options.because },
+      options.escortIds,
+    );
   });
 }
 
@@ -82,6 +99,7 @@ async function createGrant(
   input: GrantInput,
   source: GrantSource,
   because: Record<string, unknown> = {},
+  escortIds?: string[],
 ): Promise<AccessGrant> {
   if (person.status !== PersonStatus.ACTIVE) throw IdentityErrors.personInactive();
   const area = isUuid(input.areaId) ? await tx.em.findOne(Area, input.areaId) : null;
@@ -99,6 +117,7 @@ async function createGrant(
     schedule,
     validFrom: input.validFrom ?? null,
     validUntil: input.validUntil ?? null,
+    escortIds: escortIds?.length ? escortIds : null,
   });
   await recordAudit(tx, {
     action: 'GRANT_CREATE',
@@ -132,5 +151,38 @@ export async function revokeGrant(
     });
     tx.emit?.(new AccessChanged('grant', grant.id, grant.person.id));
     return grant;
+  });
+}
+
+/**
+ * Ends grants their own cause no longer stands behind (a visit cancelled, checked out or over),
+ * inside the caller's transaction. The cause is the authority, not the caller's person scope: a
+ * visitor's cancellation ends their companions' grants too. Already revoked ones are left alone.
+ */
+export async function revokeGrantsOf(
+  ctx: RequestContext,
+  grantIds: readonly string[],
+  reason: string,
+  because: Record<string, unknown> = {},
+): Promise<number> {
+  const ids = grantIds.filter(isUuid);
+  if (ids.length === 0) return 0;
+  return inTransaction(ctx, async (tx) => {
+    const grants = await tx.em.find(AccessGrant, { id: { $in: ids }, revokedAt: null });
+    const now = new Date();
+    for (const grant of grants) {
+      const before = snapshot(grant);
+      grant.revokedAt = now;
+      grant.revokedReason = reason;
+      await recordAudit(tx, {
+        action: 'GRANT_REVOKE',
+        entityType: 'AccessGrant',
+        entityId: grant.id,
+        before,
+        after: { ...snapshot(grant), reason, ...because },
+      });
+      tx.emit?.(new AccessChanged('grant', grant.id, grant.person.id));
+    }
+    return grants.length;
   });
 }

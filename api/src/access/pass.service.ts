@@ -40,6 +40,19 @@ export async function passCodes(
 ): Promise<PassBatchView> {
   const personId = ctx.principal?.personId;
   if (!personId) throw new DomainError('NO_PERSON', '该账号未关联人员，无法生成通行码');
+  return issuePassCodes(ctx, personId, installationId, count);
+}
+
+/**
+ * The same batch for a person the caller vouches for, bound to the caller's phone: a visitor's
+ * phone carries the codes of their companions too (visitPasses checks whose they are first).
+ */
+export async function issuePassCodes(
+  ctx: RequestContext,
+  personId: string,
+  installationId: string,
+  count: number,
+): Promise<PassBatchView> {
   if (!INSTALLATION.test(installationId))
     throw new DomainError('VALIDATION', '设备标识无效', { field: 'installationId' });
   if (!Number.isInteger(count) || count < 1 || count > 40)

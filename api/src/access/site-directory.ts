@@ -66,6 +66,7 @@ export class SiteDirectory {
                 antiPassback: a.antiPassback,
                 twoPersonRule: a.twoPersonWithinSeconds ? { withinSeconds: a.twoPersonWithinSeconds } : null,
                 requiredQualifications: a.requiredQualifications,
+                escort: a.escortWithinSeconds ? { withinSeconds: a.escortWithinSeconds } : null,
               },
             },
           ]),

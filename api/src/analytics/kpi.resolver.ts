@@ -17,6 +17,8 @@ import { DateTimeScalar } from '../common/scalars.js';
 import { deviceOnlineRate } from '../devices/device.service.js';
 import { DeviceOnlineRate } from '../devices/devices.types.js';
 import { Person } from '../identity/person.entity.js';
+import { visitOnlineReviewRatio } from '../visitor/visit-kpi.service.js';
+import { OnlineReviewRatio } from '../visitor/visitor.types.js';
 import { archiveCompleteness, type Completeness } from './kpi.service.js';
 
 @ObjectType()
@@ -82,5 +84,17 @@ export class KpisResolver {
     const start = from ?? new Date(end.getTime() - 30 * DAY_MS);
     const rate = await deviceOnlineRate(ctx, start, end);
     return { ...rate, meetsTarget: rate.ratio !== null && rate.ratio >= rate.target };
+  }
+
+  @FieldResolver(() => OnlineReviewRatio, {
+    description: '访客预约审核线上化比例（默认最近 30 天，按预约/登记时间）',
+  })
+  visitOnlineReviewRatio(
+    @Ctx() ctx: RequestContext,
+    @Arg('from', () => DateTimeScalar, { nullable: true }) from?: Date | null,
+    @Arg('to', () => DateTimeScalar, { nullable: true }) to?: Date | null,
+  ): Promise<OnlineReviewRatio> {
+    const end = to ?? new Date();
+    return visitOnlineReviewRatio(ctx, from ?? new Date(end.getTime() - 30 * DAY_MS), end);
   }
 }

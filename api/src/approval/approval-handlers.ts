@@ -10,8 +10,13 @@ export interface ApprovalHandler {
   readonly kind: ApprovalKind;
   /** The last step was approved: do what was asked (create the grant, confirm the visit …). Its result is kept as the request's outcome. */
   approved(tx: RequestContext, request: ApprovalRequest): Promise<Record<string, unknown>>;
-  /** The request ended without approval (rejected or withdrawn). */
-  closed?(tx: RequestContext, request: ApprovalRequest): Promise<void>;
+  /** The request ended without approval (rejected or withdrawn); `comment` is the rejection's or the withdrawal's reason. */
+  closed?(tx: RequestContext, request: ApprovalRequest, ending?: ApprovalEnding): Promise<void>;
+}
+
+/** How a request ended without approval, for the kind to tell its requester. */
+export interface ApprovalEnding {
+  comment: string | null;
 }
 
 const handlers = new Map<ApprovalKind, ApprovalHandler>();

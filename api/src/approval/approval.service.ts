@@ -196,7 +196,7 @@ export async function decideApproval(
       request.outcome = await handler.approved(tx, request);
     } else {
       finish(request, steps, ApprovalStatus.REJECTED, now);
-      await approvalHandler(request.kind)?.closed?.(tx, request);
+      await approvalHandler(request.kind)?.closed?.(tx, request, { comment });
     }
     await recordAudit(tx, {
       action: 'APPROVAL_DECIDE',
@@ -231,7 +231,7 @@ export async function cancelApprovalRequest(
     if (request.requester.id !== me) throw ApprovalErrors.notFound();
     if (request.status !== ApprovalStatus.PENDING) throw ApprovalErrors.alreadyDecided(request.status);
     finish(request, steps, ApprovalStatus.CANCELLED, new Date());
-    await approvalHandler(request.kind)?.closed?.(tx, request);
+    await approvalHandler(request.kind)?.closed?.(tx, request, { comment: reason?.trim() || null });
     await recordAudit(tx, {
       action: 'APPROVAL_CANCEL',
       entityType: 'ApprovalRequest',
@@ -240,6 +240,35 @@ export async function cancelApprovalRequest(
     });
     tx.emit?.(new ApprovalFinished(request.id, request.kind, request.status, me));
     return request;
+  });
+}
+
+/**
+ * The kind's own domain withdraws a request still under way, because what it asked for is gone (a
+ * visit cancelled by its host or the gate, or whose time ran out). The domain has checked who may do
+ * that; its handler's `closed` is not called, the domain is the one closing. Joins the caller's
+ * transaction. Returns false when the request had already ended.
+ */
+export async function withdrawApproval(
+  ctx: RequestContext,
+  requestId: string,
+  reason: string,
+): Promise<boolean> {
+  return inTransaction(ctx, async (tx) => {
+    const request = isUuid(requestId)
+      ? await tx.em.findOne(ApprovalRequest, requestId, { lockMode: LockMode.PESSIMISTIC_WRITE })
+      : null;
+    if (!request || request.status !== ApprovalStatus.PENDING) return false;
+    const steps = await tx.em.find(ApprovalStep, { request }, { orderBy: { seq: 'asc' } });
+    finish(request, steps, ApprovalStatus.CANCELLED, new Date());
+    await recordAudit(tx, {
+      action: 'APPROVAL_CANCEL',
+      entityType: 'ApprovalRequest',
+      entityId: request.id,
+      after: { status: request.status, reason, withdrawnBy: request.kind },
+    });
+    tx.emit?.(new ApprovalFinished(request.id, request.kind, request.status, request.requester.id));
+    return true;
   });
 }
 

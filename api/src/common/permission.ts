@@ -30,6 +30,14 @@ export enum Permission {
   ALARM_HANDLE = 'ALARM_HANDLE',
   APPROVAL_REQUEST = 'APPROVAL_REQUEST',
   APPROVAL_DECIDE = 'APPROVAL_DECIDE',
+  /** A visitor books visits, sees their own and gets their pass (mini-program). */
+  VISIT_BOOK = 'VISIT_BOOK',
+  /** One visit, host search, cancel, live status: the visitor, the host (any staff) or 保卫部; the service checks which. */
+  VISIT_READ = 'VISIT_READ',
+  /** The visitor desk at the gate (保卫部): walk-ins, today's visits, check-out, every visit's trail. */
+  VISIT_DESK = 'VISIT_DESK',
+  /** The watchlist (观察名单) of people refused a visit. */
+  WATCHLIST_MANAGE = 'WATCHLIST_MANAGE',
 }
 
 export enum Role {
@@ -56,6 +64,8 @@ const SELF = [
   P.PASS_SELF,
   P.APPROVAL_REQUEST,
   P.APPROVAL_DECIDE,
+  // Any member of staff may host a visitor.
+  P.VISIT_READ,
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
@@ -83,6 +93,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     P.ACCESS_DECIDE,
     P.DEVICE_COMMAND,
     P.ALARM_HANDLE,
+    P.VISIT_DESK,
+    P.WATCHLIST_MANAGE,
     ...SELF,
     P.PERSON_READ_ALL,
     P.CARD_MANAGE,
@@ -97,7 +109,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   [Role.EMPLOYEE]: SELF,
   [Role.CONTRACTOR]: [P.SELF_READ, P.PERSON_READ, P.PASS_SELF, P.APPROVAL_REQUEST],
   // A visitor's pass opens only what an approved visit grants (the gate decides), so issuing it is safe.
-  [Role.VISITOR]: [P.SELF_READ, P.PERSON_READ, P.PASS_SELF],
+  [Role.VISITOR]: [P.SELF_READ, P.PERSON_READ, P.PASS_SELF, P.VISIT_BOOK, P.VISIT_READ],
   [Role.DEVICE]: [P.DEVICE_SYNC, P.ACCESS_DECIDE],
 };
 

@@ -2,6 +2,7 @@ import { createPubSub } from '@graphql-yoga/subscription';
 import type { AccessEventView } from '../access/access-event.types.js';
 import type { ApprovalRequestedPayload } from '../approval/approval.events.js';
 import type { Alarm } from '../devices/alarm.entity.js';
+import type { VisitAudience } from '../visitor/visitor.events.js';
 
 /**
  * GraphQL subscription topics, typed. In-process today; a Redis or NATS event target plugs in here
@@ -24,6 +25,8 @@ export type Topics = {
   ALARM_RAISED: [payload: Alarm];
   /** A step became current (or is reminded): delivered only to its candidate approvers. */
   APPROVAL_REQUESTED: [payload: ApprovalRequestedPayload];
+  /** A visit was booked or changed: its visitor, its host and 保卫部 may watch it. */
+  VISIT_UPDATED: [payload: VisitAudience];
 };
 
 export function createTopics() {

@@ -39,10 +39,13 @@ export enum AlarmKind {
   TAMPER = 'TAMPER',
   DEVICE_OFFLINE = 'DEVICE_OFFLINE',
   REPEATED_FAILURES = 'REPEATED_FAILURES',
+  OVERSTAY = 'OVERSTAY',
+  WATCHLIST_HIT = 'WATCHLIST_HIT',
 }
 registerEnumType(AlarmKind, {
   name: 'AlarmKind',
-  description: '告警：门被强行打开、门长时间未关、设备防拆、设备离线、连续 5 次验证失败',
+  description:
+    '告警：门被强行打开、门长时间未关、设备防拆、设备离线、连续 5 次验证失败、访客超时滞留、观察名单人员预约/登记',
 });
 
 export enum AlarmStatus {
@@ -58,4 +61,6 @@ export const ALARM_LABELS: Record<AlarmKind, string> = {
   TAMPER: '设备防拆报警',
   DEVICE_OFFLINE: '设备离线',
   REPEATED_FAILURES: '连续 5 次验证失败',
+  OVERSTAY: '访客超时滞留',
+  WATCHLIST_HIT: '观察名单人员预约/登记',
 };

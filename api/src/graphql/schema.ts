@@ -17,6 +17,7 @@ import { CardResolver } from '../identity/card.resolver.js';
 import { ImportResolver } from '../identity/import.resolver.js';
 import { OrgResolver, PostResolver } from '../identity/org.resolver.js';
 import { PersonResolver } from '../identity/person.resolver.js';
+import { visitorResolvers } from '../visitor/visitor.module.js';
 import { unguardedOperations } from './guard.js';
 
 export const resolvers = [
@@ -36,6 +37,7 @@ export const resolvers = [
   ApprovalRequestResolver,
   ApprovalStepResolver,
   TemporaryAccessResolver,
+  ...visitorResolvers,
 ] as const;
 
 export function buildApiSchema(pubSub: PubSub): Promise<GraphQLSchema> {

@@ -125,13 +125,22 @@ function decodeCsv(content: Buffer): string {
 }
 
 export async function writeXlsx(rows: Partial<Record<ColumnKey, string>>[]): Promise<Buffer> {
+  return writeSheet(
+    '人员档案',
+    COLUMNS.map((c) => ({ ...c, width: c.key === 'orgUnit' ? 30 : 16 })),
+    rows,
+  );
+}
+
+/** One sheet with a bold header row: the XLSX every export of ours produces. */
+export async function writeSheet<K extends string>(
+  name: string,
+  columns: readonly { key: K; header: string; width?: number }[],
+  rows: Partial<Record<K, string>>[],
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
-  const sheet = wb.addWorksheet('人员档案');
-  sheet.columns = COLUMNS.map((c) => ({
-    header: c.header,
-    key: c.key,
-    width: c.key === 'orgUnit' ? 30 : 16,
-  }));
+  const sheet = wb.addWorksheet(name);
+  sheet.columns = columns.map((c) => ({ header: c.header, key: c.key, width: c.width ?? 16 }));
   sheet.getRow(1).font = { bold: true };
   for (const r of rows) sheet.addRow(r);
   return Buffer.from(await wb.xlsx.writeBuffer());

@@ -72,7 +72,7 @@ class ImportProgress {
 }
 
 @ObjectType()
-class ExportFile {
+export class ExportFile {
   @Field(() => String)
   filename!: string;
   @Field(() => String)

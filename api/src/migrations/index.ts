@@ -5,6 +5,7 @@ import { Migration20261125100000_access_control } from './Migration2026112510000
 import { Migration20261125110000_access_events } from './Migration20261125110000_access_events.js';
 import { Migration20261126090000_approvals } from './Migration20261126090000_approvals.js';
 import { Migration20261126100000_devices } from './Migration20261126100000_devices.js';
+import { Migration20261127090000_visitors } from './Migration20261127090000_visitors.js';
 
 // Every migration, in order. Add new ones at the end; never edit one that has shipped.
 export const migrationsList: MigrationObject[] = [
@@ -14,4 +15,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125110000_access_events', class: Migration20261125110000_access_events },
   { name: 'Migration20261126090000_approvals', class: Migration20261126090000_approvals },
   { name: 'Migration20261126100000_devices', class: Migration20261126100000_devices },
+  { name: 'Migration20261127090000_visitors', class: Migration20261127090000_visitors },
 ];

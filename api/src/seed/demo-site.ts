@@ -84,8 +84,10 @@ export async function seedDemoSite(ctx: RequestContext, siteId: string): Promise
   const site = await area('DG', '厂前区', 'PUBLIC' as Level);
   const office = await area('DG-OFFICE', '办公楼', 'OFFICE' as Level, site);
   const living = await area('DG-LIVING', '生活区（食堂、宿舍）', 'OFFICE' as Level, site);
+  // Visitors enter production only right behind their host (陪同, VISIT_ESCORT_SECONDS).
   const prod = await area('DG-PROD', '生产区', 'PRODUCTION' as Level, site, {
     antiPassback: 'SOFT' as AreaInput['antiPassback'],
+    escortRequired: true,
   });
   const key = (code: string, name: string, extra: Partial<AreaInput> = {}) =>
     area(code, name, 'KEY' as Level, prod, { antiPassback: 'SOFT' as AreaInput['antiPassback'], ...extra });

@@ -9,3 +9,12 @@ export {
 export { createScratchDatabase, serverUrl } from './database.js';
 export { createTestEnvironment, type GqlResult, type TestEnvironment } from './environment.js';
 export * from './fixtures.js';
+export {
+  createVisitSite,
+  type FakeWechat,
+  fakeWechat,
+  VISIT_FIELDS,
+  type VisitSite,
+  visitorIdNumber,
+  wechatVisitor,
+} from './visitor-fixtures.js';

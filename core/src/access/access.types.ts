@@ -17,6 +17,11 @@ export interface AreaPolicy {
   readonly twoPersonRule?: { readonly withinSeconds: number } | null;
   /** Qualification names a person must hold, valid, to enter (contractor certificates, training). */
   readonly requiredQualifications: readonly string[];
+  /**
+   * 陪同: a visitor enters (this area or any area inside it) only right behind one of their escorts
+   * (the visit's host) — a granted entry of that escort at the same point within this many seconds.
+   */
+  readonly escort?: { readonly withinSeconds: number } | null;
 }
 
 export interface Area {
@@ -65,7 +70,7 @@ export type Credential =
   | { readonly kind: 'QR' }
   | { readonly kind: 'FACE' };
 
-export type GrantSource = 'POST' | 'PERSONAL' | 'TEMPORARY';
+export type GrantSource = 'POST' | 'PERSONAL' | 'TEMPORARY' | 'VISIT';
 
 export interface Grant {
   readonly id: string;
@@ -76,6 +81,8 @@ export interface Grant {
   readonly validUntil?: number | null;
   readonly revokedAt?: number | null;
   readonly scheduleId?: string | null;
+  /** A visit's grant: who may escort the holder into areas that require an escort (the host). */
+  readonly escortIds?: readonly string[] | null;
 }
 
 /** Site data that changes rarely: built once per cache refresh and shared by every decision. */
@@ -93,6 +100,13 @@ export interface PendingScan {
   readonly at: number;
 }
 
+/** A granted passage at a passage point, remembered briefly for the escort rule. */
+export interface RecentPassage {
+  readonly personId: string;
+  readonly at: number;
+  readonly direction: Direction;
+}
+
 /** What the caller knows right now. */
 export interface DecisionState {
   /** Innermost area the person is in now; null when outside every area. */
@@ -103,6 +117,11 @@ export interface DecisionState {
   readonly pendingScans: readonly PendingScan[];
   /** Interlock group id → passage points of that group that are open now. */
   readonly openInterlock: ReadonlyMap<string, ReadonlySet<string>>;
+  /**
+   * Granted passages at this passage point in the last moments (escort rule). Callers need fill it
+   * only when `escortWindow` says the entry needs an escort; missing means none.
+   */
+  readonly recentPassages?: readonly RecentPassage[];
 }
 
 export interface DecisionInput {

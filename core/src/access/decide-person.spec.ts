@@ -87,7 +87,7 @@ describe('leaving', () => {
 
 describe('the one vocabulary of refusals', () => {
   it('has a Chinese message for every reason, including those the QR verifier produces', () => {
-    expect(DENY_REASONS).toHaveLength(19);
+    expect(DENY_REASONS).toHaveLength(20);
     for (const qr of ['QR_EXPIRED', 'QR_REPLAYED', 'QR_BAD_SIGNATURE', 'QR_MALFORMED'])
       expect(DENY_REASONS).toContain(qr);
     for (const reason of DENY_REASONS) expect(DENY_MESSAGES[reason]).toMatch(/[\u4e00-\u9fff]/);

@@ -9,6 +9,8 @@
 //   4. grants (IN only)   HOLIDAY > OUTSIDE_SCHEDULE > GRANT_NOT_YET_VALID > GRANT_EXPIRED > NO_GRANT
 //                         (VISIT_NOT_APPROVED instead of NO_GRANT for a visitor)
 //   5. qualifications     TRAINING_MISSING, CERTIFICATE_EXPIRED (IN only)
+//      ESCORT_REQUIRED    a visitor entering an escort-required area without their escort just
+//                         ahead (IN only; escort.ts)
 //   6. ANTI_PASSBACK      HARD refuses; SOFT lets through with antiPassbackViolation
 //   7. AREA_FULL          (IN only)
 //   8. INTERLOCK_BUSY     both ways: a mantrap door cannot open while its sibling is open
@@ -19,6 +21,7 @@ import { scheduleState } from '../time/schedule.js';
 import type { Area, Decision, DecisionInput, PendingScan } from './access.types.js';
 import { areaChain, isInside } from './area-tree.js';
 import { deny } from './deny-reasons.js';
+import { escorted, escortWindowOf } from './escort.js';
 import { findGrant, qualificationProblem } from './grants.js';
 
 export function decide(input: DecisionInput): Decision {
@@ -40,6 +43,10 @@ export function decide(input: DecisionInput): Decision {
     grantId = verdict.grant.id;
     const missing = qualificationProblem(person, chain, at);
     if (missing) return deny(missing.reason, missing.detail);
+    const escortWithin = person.type === 'VISITOR' ? escortWindowOf(chain) : null;
+    if (escortWithin !== null && !escorted(verdict.grant, state.recentPassages ?? [], at, escortWithin)) {
+      return deny('ESCORT_REQUIRED');
+    }
   }
 
   // Entering an area you are already in, or leaving one you are not in, means a card was passed

@@ -6,6 +6,7 @@ import {
   type PassagePoint,
   type PendingScan,
   presenceOrAssumed,
+  type RecentPassage,
 } from '@park/core';
 
 /** What survives a restart, as JSON (`${DATA_DIR}/gate-state.json`). Occupancy is derived from presence. */
@@ -22,6 +23,9 @@ export interface GateStateData {
 // Longer than any sensible two-person window; the engine ignores older held scans anyway.
 const PENDING_TTL_MS = 10 * 60_000;
 const NO_PENDING: readonly PendingScan[] = [];
+// Longer than any escort window (at most 600 s); older passages are dropped as new ones arrive.
+const RECENT_TTL_MS = 10 * 60_000;
+const NO_RECENT: readonly RecentPassage[] = [];
 
 /**
  * The part of a decision's input only the gate side knows: who is where, how full each area is, who is
@@ -34,6 +38,8 @@ export class GateState {
   private readonly occupancy = new Map<string, number>();
   private readonly pending = new Map<string, PendingScan[]>();
   private readonly openPoints = new Set<string>();
+  /** Passage point id → allowed passages of the last minutes (escort rule). Not saved: seconds matter. */
+  private readonly recent = new Map<string, RecentPassage[]>();
   private areas: ReadonlyMap<string, Area> = new Map();
   private points: ReadonlyMap<string, PassagePoint> = new Map();
   private interlock = new Map<string, Set<string>>();
@@ -64,7 +70,15 @@ export class GateState {
       occupancy: this.occupancy,
       pendingScans: this.pending.get(point.id) ?? NO_PENDING,
       openInterlock: this.interlock,
+      recentPassages: this.recent.get(point.id) ?? NO_RECENT,
     };
+  }
+
+  /** An allowed passage at a point, kept a few minutes so a visitor's escort can be recognised. */
+  passed(pointId: string, passage: RecentPassage): void {
+    const kept = (this.recent.get(pointId) ?? []).filter((p) => passage.at - p.at < RECENT_TTL_MS);
+    kept.push(passage);
+    this.recent.set(pointId, kept);
   }
 
   presenceOf(personId: string): string | null | undefined {

@@ -35,9 +35,9 @@ beforeAll(async () => {
   snapshot = buildSnapshot(cache);
 });
 
-function gate(online = false, state = new GateState()) {
-  state.useSite(snapshot.index.site.areas, snapshot.index.points);
-  const verifier = createPassVerifier({ keys: snapshot.passKeys });
+function gate(online = false, state = new GateState(), snap: CacheSnapshot = snapshot) {
+  state.useSite(snap.index.site.areas, snap.index.points);
+  const verifier = createPassVerifier({ keys: snap.passKeys });
   let seq = 0;
   return {
     state,
@@ -45,7 +45,7 @@ function gate(online = false, state = new GateState()) {
       const outcome = decideScan({
         scan: { seq: ++seq, at: undefined, credential, direction: undefined },
         device,
-        snapshot,
+        snapshot: snap,
         verifier,
         state,
         online,
@@ -125,5 +125,31 @@ describe('deciding one scan from the cache', () => {
     const g = gate();
     // 赵强 has production (post, rota) and a temporary control-room grant, but no office grant.
     expect(g.scan(zhao, elevator).floors).toEqual([1, 2]);
+  });
+
+  it('lets a visitor into an escort-required area only right behind their host, as the API decides', () => {
+    const host = site.people.wang;
+    const visitor: GatePerson = {
+      id: randomUUID(),
+      name: '访客',
+      status: 'ACTIVE',
+      type: 'VISITOR',
+      grants: [{ id: randomUUID(), areaId: AREA.production, source: 'VISIT', escortIds: [host.id] }],
+    };
+    const escorted = buildSnapshot({
+      ...site.cache,
+      areas: site.cache.areas.map((a) =>
+        a.id === AREA.production ? { ...a, policy: { ...a.policy, escort: { withinSeconds: 30 } } } : a,
+      ),
+      people: [...site.cache.people, visitor],
+      cards: [...site.cache.cards, { number: 'VIS00001', status: 'ACTIVE', personId: visitor.id }],
+    });
+    const g = gate(true, new GateState(), escorted);
+    const t0 = Date.now();
+    expect(reason(g.scan(card('VIS00001'), DEVICES[0], t0))).toBe('ESCORT_REQUIRED');
+    expect(reason(g.scan(card(site.cards.wang), DEVICES[0], t0 + 1_000))).toBe('ALLOW');
+    // Behind the host at the other lane does not count: the escort must be at this door.
+    expect(reason(g.scan(card('VIS00001'), DEVICES[1], t0 + 2_000))).toBe('ESCORT_REQUIRED');
+    expect(reason(g.scan(card('VIS00001'), DEVICES[0], t0 + 5_000))).toBe('ALLOW');
   });
 });

@@ -102,16 +102,25 @@ export function decideScan(input: ScanInput): ScanOutcome {
   return { decision, direction, floors, ...more };
 }
 
-/** Writes what an outcome changes: presence and occupancy on a passage, held scans for the two-person rule. */
+/**
+ * Writes what an outcome changes: presence and occupancy on a passage, the passage itself for a
+ * visitor's escort check, held scans for the two-person rule.
+ */
 export function applyOutcome(state: GateState, outcome: ScanOutcome, scanId: string, now: number): void {
   const { decision, point, personId } = outcome;
   if (!point || !personId) return;
   if (decision.allow) {
     state.moved(personId, decision.presenceAfter);
+    state.passed(point.id, { personId, at: now, direction: outcome.direction });
     if (decision.releasedScan) {
       // The held person walks through with this one.
       state.moved(decision.releasedScan.personId, decision.presenceAfter);
       state.release(point.id, decision.releasedScan.scanId);
+      state.passed(point.id, {
+        personId: decision.releasedScan.personId,
+        at: now,
+        direction: outcome.direction,
+      });
     }
   } else if (decision.reason === 'SECOND_PERSON_REQUIRED') {
     state.hold(point.id, { scanId, personId, at: now });

@@ -5,6 +5,32 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** 访客在小程序预约 */
+export type BookVisitInput = {
+  /** 不填或为空：默认（办公）区域 */
+  areaIds?: Array<string | number> | null | undefined;
+  companions?: Array<CompanionInput> | null | undefined;
+  company?: string | null | undefined;
+  hostId: string | number;
+  idNumber: string;
+  name: string;
+  phone: string;
+  /** JPEG/PNG，base64；须 photoConsent: true */
+  photoBase64?: string | null | undefined;
+  photoConsent?: boolean | null | undefined;
+  plate?: string | null | undefined;
+  purpose: string;
+  validFrom: string;
+  validUntil: string;
+};
+
+/** 同行人：须实名 */
+export type CompanionInput = {
+  idNumber: string;
+  name: string;
+  phone?: string | null | undefined;
+};
+
 /** 角色 */
 export type Role =
   | 'ADMIN'
@@ -16,6 +42,28 @@ export type Role =
   | 'HR'
   | 'SECURITY'
   | 'VISITOR';
+
+/** 区域安全等级：公共、办公/生活、生产、重点区域（集控室、配电室、油库、煤场、危化品区） */
+export type SecurityLevel =
+  | 'KEY'
+  | 'OFFICE'
+  | 'PRODUCTION'
+  | 'PUBLIC';
+
+/** 小程序预约 / 门岗现场登记 */
+export type VisitSource =
+  | 'BOOKING'
+  | 'WALK_IN';
+
+/** 待审批、已批准、已驳回、已取消、已入场、已离场、已过期（未到访或未获审批） */
+export type VisitStatus =
+  | 'APPROVED'
+  | 'CANCELLED'
+  | 'CHECKED_IN'
+  | 'CHECKED_OUT'
+  | 'EXPIRED'
+  | 'PENDING'
+  | 'REJECTED';
 
 export type SessionPersonFragment = { username: string, roles: Array<Role>, person: { id: string, name: string } | null };
 
@@ -46,6 +94,61 @@ export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type MeQuery = { me: { username: string, roles: Array<Role>, person: { id: string, name: string } | null } };
+
+export type VisitAreaFieldsFragment = { id: string, name: string, securityLevel: SecurityLevel, needsSecurity: boolean, escortRequired: boolean, isDefault: boolean };
+
+export type VisitParticipantFieldsFragment = { personId: string, name: string, idNumberMasked: string, companion: boolean };
+
+export type VisitSummaryFragment = { id: string, status: VisitStatus, purpose: string, validFrom: string, validUntil: string, createdAt: string, host: { id: string, name: string, department: string | null } };
+
+export type VisitDetailFragment = { source: VisitSource, plate: string | null, rejectionReason: string | null, checkedInAt: string | null, checkedOutAt: string | null, id: string, status: VisitStatus, purpose: string, validFrom: string, validUntil: string, createdAt: string, visitor: { personId: string, name: string, idNumberMasked: string, companion: boolean }, companions: Array<{ personId: string, name: string, idNumberMasked: string, companion: boolean }>, areas: Array<{ id: string, name: string, securityLevel: SecurityLevel, needsSecurity: boolean, escortRequired: boolean, isDefault: boolean }>, host: { id: string, name: string, department: string | null } };
+
+export type VisitHostsQueryVariables = Exact<{
+  keyword: string;
+}>;
+
+
+export type VisitHostsQuery = { visitHosts: Array<{ id: string, name: string, department: string | null }> };
+
+export type VisitBookingOptionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type VisitBookingOptionsQuery = { visitAreas: Array<{ id: string, name: string, securityLevel: SecurityLevel, needsSecurity: boolean, escortRequired: boolean, isDefault: boolean }>, myVisitorProfile: { name: string, idNumberMasked: string | null, phone: string | null, company: string | null, plate: string | null, hasPhoto: boolean } | null };
+
+export type BookVisitMutationVariables = Exact<{
+  input: BookVisitInput;
+}>;
+
+
+export type BookVisitMutation = { bookVisit: { source: VisitSource, plate: string | null, rejectionReason: string | null, checkedInAt: string | null, checkedOutAt: string | null, id: string, status: VisitStatus, purpose: string, validFrom: string, validUntil: string, createdAt: string, visitor: { personId: string, name: string, idNumberMasked: string, companion: boolean }, companions: Array<{ personId: string, name: string, idNumberMasked: string, companion: boolean }>, areas: Array<{ id: string, name: string, securityLevel: SecurityLevel, needsSecurity: boolean, escortRequired: boolean, isDefault: boolean }>, host: { id: string, name: string, department: string | null } } };
+
+export type MyVisitsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyVisitsQuery = { myVisits: Array<{ id: string, status: VisitStatus, purpose: string, validFrom: string, validUntil: string, createdAt: string, host: { id: string, name: string, department: string | null } }> };
+
+export type VisitByIdQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type VisitByIdQuery = { visit: { source: VisitSource, plate: string | null, rejectionReason: string | null, checkedInAt: string | null, checkedOutAt: string | null, id: string, status: VisitStatus, purpose: string, validFrom: string, validUntil: string, createdAt: string, visitor: { personId: string, name: string, idNumberMasked: string, companion: boolean }, companions: Array<{ personId: string, name: string, idNumberMasked: string, companion: boolean }>, areas: Array<{ id: string, name: string, securityLevel: SecurityLevel, needsSecurity: boolean, escortRequired: boolean, isDefault: boolean }>, host: { id: string, name: string, department: string | null } } };
+
+export type CancelVisitMutationVariables = Exact<{
+  id: string | number;
+  reason?: string | null | undefined;
+}>;
+
+
+export type CancelVisitMutation = { cancelVisit: { source: VisitSource, plate: string | null, rejectionReason: string | null, checkedInAt: string | null, checkedOutAt: string | null, id: string, status: VisitStatus, purpose: string, validFrom: string, validUntil: string, createdAt: string, visitor: { personId: string, name: string, idNumberMasked: string, companion: boolean }, companions: Array<{ personId: string, name: string, idNumberMasked: string, companion: boolean }>, areas: Array<{ id: string, name: string, securityLevel: SecurityLevel, needsSecurity: boolean, escortRequired: boolean, isDefault: boolean }>, host: { id: string, name: string, department: string | null } } };
+
+export type VisitPassesQueryVariables = Exact<{
+  visitId: string | number;
+  installationId: string;
+}>;
+
+
+export type VisitPassesQuery = { visit: { id: string, status: VisitStatus, validFrom: string, validUntil: string }, visitPasses: Array<{ personId: string, name: string, codes: Array<{ token: string, nbf: string, exp: string }> }> };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -92,6 +195,84 @@ export const SessionTokensFragmentDoc = new TypedDocumentString(`
     name
   }
 }`, {"fragmentName":"SessionTokens"}) as unknown as TypedDocumentString<SessionTokensFragment, unknown>;
+export const VisitSummaryFragmentDoc = new TypedDocumentString(`
+    fragment VisitSummary on Visit {
+  id
+  status
+  purpose
+  validFrom
+  validUntil
+  createdAt
+  host {
+    id
+    name
+    department
+  }
+}
+    `, {"fragmentName":"VisitSummary"}) as unknown as TypedDocumentString<VisitSummaryFragment, unknown>;
+export const VisitParticipantFieldsFragmentDoc = new TypedDocumentString(`
+    fragment VisitParticipantFields on VisitParticipant {
+  personId
+  name
+  idNumberMasked
+  companion
+}
+    `, {"fragmentName":"VisitParticipantFields"}) as unknown as TypedDocumentString<VisitParticipantFieldsFragment, unknown>;
+export const VisitAreaFieldsFragmentDoc = new TypedDocumentString(`
+    fragment VisitAreaFields on VisitArea {
+  id
+  name
+  securityLevel
+  needsSecurity
+  escortRequired
+  isDefault
+}
+    `, {"fragmentName":"VisitAreaFields"}) as unknown as TypedDocumentString<VisitAreaFieldsFragment, unknown>;
+export const VisitDetailFragmentDoc = new TypedDocumentString(`
+    fragment VisitDetail on Visit {
+  ...VisitSummary
+  source
+  plate
+  rejectionReason
+  checkedInAt
+  checkedOutAt
+  visitor {
+    ...VisitParticipantFields
+  }
+  companions {
+    ...VisitParticipantFields
+  }
+  areas {
+    ...VisitAreaFields
+  }
+}
+    fragment VisitAreaFields on VisitArea {
+  id
+  name
+  securityLevel
+  needsSecurity
+  escortRequired
+  isDefault
+}
+fragment VisitParticipantFields on VisitParticipant {
+  personId
+  name
+  idNumberMasked
+  companion
+}
+fragment VisitSummary on Visit {
+  id
+  status
+  purpose
+  validFrom
+  validUntil
+  createdAt
+  host {
+    id
+    name
+    department
+  }
+}`, {"fragmentName":"VisitDetail"}) as unknown as TypedDocumentString<VisitDetailFragment, unknown>;
 export const WechatLoginDocument = new TypedDocumentString(`
     mutation WechatLogin($code: String!) {
   wechatLogin(code: $code) {
@@ -155,3 +336,222 @@ export const MeDocument = new TypedDocumentString(`
     name
   }
 }`) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
+export const VisitHostsDocument = new TypedDocumentString(`
+    query VisitHosts($keyword: String!) {
+  visitHosts(keyword: $keyword) {
+    id
+    name
+    department
+  }
+}
+    `) as unknown as TypedDocumentString<VisitHostsQuery, VisitHostsQueryVariables>;
+export const VisitBookingOptionsDocument = new TypedDocumentString(`
+    query VisitBookingOptions {
+  visitAreas {
+    ...VisitAreaFields
+  }
+  myVisitorProfile {
+    name
+    idNumberMasked
+    phone
+    company
+    plate
+    hasPhoto
+  }
+}
+    fragment VisitAreaFields on VisitArea {
+  id
+  name
+  securityLevel
+  needsSecurity
+  escortRequired
+  isDefault
+}`) as unknown as TypedDocumentString<VisitBookingOptionsQuery, VisitBookingOptionsQueryVariables>;
+export const BookVisitDocument = new TypedDocumentString(`
+    mutation BookVisit($input: BookVisitInput!) {
+  bookVisit(input: $input) {
+    ...VisitDetail
+  }
+}
+    fragment VisitAreaFields on VisitArea {
+  id
+  name
+  securityLevel
+  needsSecurity
+  escortRequired
+  isDefault
+}
+fragment VisitParticipantFields on VisitParticipant {
+  personId
+  name
+  idNumberMasked
+  companion
+}
+fragment VisitSummary on Visit {
+  id
+  status
+  purpose
+  validFrom
+  validUntil
+  createdAt
+  host {
+    id
+    name
+    department
+  }
+}
+fragment VisitDetail on Visit {
+  ...VisitSummary
+  source
+  plate
+  rejectionReason
+  checkedInAt
+  checkedOutAt
+  visitor {
+    ...VisitParticipantFields
+  }
+  companions {
+    ...VisitParticipantFields
+  }
+  areas {
+    ...VisitAreaFields
+  }
+}`) as unknown as TypedDocumentString<BookVisitMutation, BookVisitMutationVariables>;
+export const MyVisitsDocument = new TypedDocumentString(`
+    query MyVisits {
+  myVisits {
+    ...VisitSummary
+  }
+}
+    fragment VisitSummary on Visit {
+  id
+  status
+  purpose
+  validFrom
+  validUntil
+  createdAt
+  host {
+    id
+    name
+    department
+  }
+}`) as unknown as TypedDocumentString<MyVisitsQuery, MyVisitsQueryVariables>;
+export const VisitByIdDocument = new TypedDocumentString(`
+    query VisitById($id: ID!) {
+  visit(id: $id) {
+    ...VisitDetail
+  }
+}
+    fragment VisitAreaFields on VisitArea {
+  id
+  name
+  securityLevel
+  needsSecurity
+  escortRequired
+  isDefault
+}
+fragment VisitParticipantFields on VisitParticipant {
+  personId
+  name
+  idNumberMasked
+  companion
+}
+fragment VisitSummary on Visit {
+  id
+  status
+  purpose
+  validFrom
+  validUntil
+  createdAt
+  host {
+    id
+    name
+    department
+  }
+}
+fragment VisitDetail on Visit {
+  ...VisitSummary
+  source
+  plate
+  rejectionReason
+  checkedInAt
+  checkedOutAt
+  visitor {
+    ...VisitParticipantFields
+  }
+  companions {
+    ...VisitParticipantFields
+  }
+  areas {
+    ...VisitAreaFields
+  }
+}`) as unknown as TypedDocumentString<VisitByIdQuery, VisitByIdQueryVariables>;
+export const CancelVisitDocument = new TypedDocumentString(`
+    mutation CancelVisit($id: ID!, $reason: String) {
+  cancelVisit(id: $id, reason: $reason) {
+    ...VisitDetail
+  }
+}
+    fragment VisitAreaFields on VisitArea {
+  id
+  name
+  securityLevel
+  needsSecurity
+  escortRequired
+  isDefault
+}
+fragment VisitParticipantFields on VisitParticipant {
+  personId
+  name
+  idNumberMasked
+  companion
+}
+fragment VisitSummary on Visit {
+  id
+  status
+  purpose
+  validFrom
+  validUntil
+  createdAt
+  host {
+    id
+    name
+    department
+  }
+}
+fragment VisitDetail on Visit {
+  ...VisitSummary
+  source
+  plate
+  rejectionReason
+  checkedInAt
+  checkedOutAt
+  visitor {
+    ...VisitParticipantFields
+  }
+  companions {
+    ...VisitParticipantFields
+  }
+  areas {
+    ...VisitAreaFields
+  }
+}`) as unknown as TypedDocumentString<CancelVisitMutation, CancelVisitMutationVariables>;
+export const VisitPassesDocument = new TypedDocumentString(`
+    query VisitPasses($visitId: ID!, $installationId: String!) {
+  visit(id: $visitId) {
+    id
+    status
+    validFrom
+    validUntil
+  }
+  visitPasses(visitId: $visitId, installationId: $installationId) {
+    personId
+    name
+    codes {
+      token
+      nbf
+      exp
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<VisitPassesQuery, VisitPassesQueryVariables>;

@@ -13,11 +13,14 @@ export const ClientErrorCode = {
  */
 export class AppError extends Error {
   readonly code: string;
+  /** The input field the server blamed (`extensions.field`), so a form can mark it. */
+  readonly field: string | undefined;
 
-  constructor(code: string, message: string) {
+  constructor(code: string, message: string, field?: string) {
     super(message);
     this.name = 'AppError';
     this.code = code;
+    this.field = field;
   }
 }
 

@@ -5,7 +5,7 @@ import { readSession } from './session';
 
 interface GraphQLErrorShape {
   message?: unknown;
-  extensions?: { code?: unknown };
+  extensions?: { code?: unknown; field?: unknown };
 }
 
 interface GraphQLResponseBody<TResult> {
@@ -25,10 +25,12 @@ const REQUEST_TIMEOUT_MS = 15_000;
 
 function toRequestError(error: GraphQLErrorShape | undefined): AppError {
   const code = error?.extensions?.code;
+  const field = error?.extensions?.field;
   const message = error?.message;
   return new AppError(
     typeof code === 'string' ? code : ClientErrorCode.Unknown,
     typeof message === 'string' && message !== '' ? message : '请求失败，请稍后重试',
+    typeof field === 'string' ? field : undefined,
   );
 }
 

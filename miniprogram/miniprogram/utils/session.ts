@@ -9,6 +9,11 @@ export interface Session {
 }
 
 export const SESSION_STORAGE_KEY = 'park.session';
+/**
+ * Where the visitor subpackage keeps pass codes for offline use. Named here because the codes belong
+ * to the person logged in: they go with the session.
+ */
+export const VISIT_PASSES_STORAGE_KEY = 'park.visitPasses';
 
 function isSession(value: unknown): value is Session {
   if (typeof value !== 'object' || value === null) return false;
@@ -33,6 +38,7 @@ export function saveSession(session: Session): void {
 
 export function clearSession(): void {
   wx.removeStorageSync(SESSION_STORAGE_KEY);
+  wx.removeStorageSync(VISIT_PASSES_STORAGE_KEY);
 }
 
 export function hasSession(): boolean {

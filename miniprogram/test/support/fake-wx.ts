@@ -1,4 +1,5 @@
 import { vi } from 'vitest';
+import { FakeCanvas } from './fake-canvas';
 
 /** What the code under test handed to wx.request, with the body already parsed. */
 export interface SentRequest {
@@ -35,6 +36,22 @@ export interface FakeWx {
   removeStorageSync: ReturnType<typeof vi.fn>;
   showToast: ReturnType<typeof vi.fn>;
   reLaunch: ReturnType<typeof vi.fn>;
+  navigateTo: ReturnType<typeof vi.fn>;
+  redirectTo: ReturnType<typeof vi.fn>;
+  stopPullDownRefresh: ReturnType<typeof vi.fn>;
+  /** Answers with `modalConfirm` (true unless a test says otherwise). */
+  showModal: ReturnType<typeof vi.fn>;
+  modalConfirm: boolean;
+  /** Answers with `chosenMedia`, the way the camera or album would. */
+  chooseMedia: ReturnType<typeof vi.fn>;
+  chosenMedia: { tempFilePath: string; size: number }[];
+  /** readFile answers every path with `fileBase64`. */
+  getFileSystemManager: ReturnType<typeof vi.fn>;
+  fileBase64: string;
+  /** Every `<canvas type="2d">` the page looks up gets this one canvas. */
+  canvas: FakeCanvas;
+  createSelectorQuery: ReturnType<typeof vi.fn>;
+  getWindowInfo: ReturnType<typeof vi.fn>;
 }
 
 type Callbacks<T> = { success?: (result: T) => void; fail?: (error: { errMsg: string }) => void };
@@ -87,11 +104,45 @@ export function installFakeWx(): FakeWx {
     }),
     showToast: vi.fn(),
     reLaunch: vi.fn(),
+    navigateTo: vi.fn(),
+    redirectTo: vi.fn(),
+    stopPullDownRefresh: vi.fn(),
+    modalConfirm: true,
+    showModal: vi.fn((options: Callbacks<{ confirm: boolean; cancel: boolean }>) => {
+      setTimeout(() => options.success?.({ confirm: fake.modalConfirm, cancel: !fake.modalConfirm }), 0);
+    }),
+    chosenMedia: [{ tempFilePath: 'wxfile://tmp/photo.jpg', size: 120_000 }],
+    chooseMedia: vi.fn((options: Callbacks<{ tempFiles: { tempFilePath: string; size: number }[] }>) => {
+      setTimeout(() => options.success?.({ tempFiles: fake.chosenMedia }), 0);
+    }),
+    fileBase64: '/9j/4AAQSkZJRg==',
+    getFileSystemManager: vi.fn(() => ({
+      readFile: (options: Callbacks<{ data: string }>) =>
+        setTimeout(() => options.success?.({ data: fake.fileBase64 }), 0),
+    })),
+    canvas: new FakeCanvas(),
+    createSelectorQuery: vi.fn(() => fakeSelectorQuery(fake.canvas)),
+    getWindowInfo: vi.fn(() => ({ pixelRatio: 2 })),
   };
 
-  const { sent, storage, respondWith, loginCode, ...api } = fake;
+  const { sent, storage, respondWith, loginCode, modalConfirm, chosenMedia, fileBase64, canvas, ...api } =
+    fake;
   // Merge rather than replace: miniprogram-simulate's own `wx` holds the APIs j-component needs.
   const holder = globalThis as { wx?: object };
   holder.wx = Object.assign(holder.wx ?? {}, api);
   return fake;
+}
+
+/** Enough of SelectorQuery for `select(…).fields({ node, size }).exec(cb)` on a canvas. */
+function fakeSelectorQuery(canvas: FakeCanvas) {
+  const query = {
+    in: () => query,
+    select: () => query,
+    fields: () => query,
+    exec: (callback: (results: unknown[]) => void) => {
+      setTimeout(() => callback([{ node: canvas, width: canvas.cssWidth, height: canvas.cssWidth }]), 0);
+      return query;
+    },
+  };
+  return query;
 }

@@ -12,6 +12,7 @@ export type AccessDenyReason =
   | 'CARD_INVALID'
   | 'CARD_LOST'
   | 'CERTIFICATE_EXPIRED'
+  | 'ESCORT_REQUIRED'
   | 'GRANT_EXPIRED'
   | 'GRANT_NOT_YET_VALID'
   | 'HOLIDAY'
@@ -41,13 +42,15 @@ export type AccessResult =
   | 'DENIED'
   | 'GRANTED';
 
-/** 告警：门被强行打开、门长时间未关、设备防拆、设备离线、连续 5 次验证失败 */
+/** 告警：门被强行打开、门长时间未关、设备防拆、设备离线、连续 5 次验证失败、访客超时滞留、观察名单人员预约/登记 */
 export type AlarmKind =
   | 'DEVICE_OFFLINE'
   | 'FORCED_OPEN'
   | 'HELD_OPEN'
+  | 'OVERSTAY'
   | 'REPEATED_FAILURES'
-  | 'TAMPER';
+  | 'TAMPER'
+  | 'WATCHLIST_HIT';
 
 /** 告警状态：未处理、已确认、已关闭 */
 export type AlarmStatus =
@@ -97,6 +100,10 @@ export type AreaInput = {
   /** 默认：重点区域 HARD，生产区 SOFT，其余 OFF */
   antiPassback?: AntiPassbackMode | null | undefined;
   code: string;
+  /** 访客须由被访人陪同进入（默认否）；间隔默认取 VISIT_ESCORT_SECONDS */
+  escortRequired?: boolean | null | undefined;
+  /** 陪同间隔（秒），覆盖默认值 */
+  escortWithinSeconds?: number | null | undefined;
   maxOccupancy?: number | null | undefined;
   name: string;
   parentId?: string | number | null | undefined;
@@ -125,6 +132,13 @@ export type CardStatus =
   | 'REPLACED'
   | 'RETURNED'
   | 'VOIDED';
+
+/** 同行人：须实名 */
+export type CompanionInput = {
+  idNumber: string;
+  name: string;
+  phone?: string | null | undefined;
+};
 
 export type DecideApprovalInput = {
   /** 审批意见；驳回时必填 */
@@ -175,11 +189,12 @@ export type GrantInput = {
   validUntil?: string | null | undefined;
 };
 
-/** 授权来源：岗位默认、个人、临时（作业审批） */
+/** 授权来源：岗位默认、个人、临时（作业审批）、访客预约 */
 export type GrantSource =
   | 'PERSONAL'
   | 'POST'
-  | 'TEMPORARY';
+  | 'TEMPORARY'
+  | 'VISIT';
 
 export type ImportPeopleInput = {
   contentBase64: string;
@@ -322,6 +337,44 @@ export type VehicleType =
   | 'MOTORCYCLE'
   | 'OTHER'
   | 'TRUCK';
+
+/** 小程序预约 / 门岗现场登记 */
+export type VisitSource =
+  | 'BOOKING'
+  | 'WALK_IN';
+
+/** 待审批、已批准、已驳回、已取消、已入场、已离场、已过期（未到访或未获审批） */
+export type VisitStatus =
+  | 'APPROVED'
+  | 'CANCELLED'
+  | 'CHECKED_IN'
+  | 'CHECKED_OUT'
+  | 'EXPIRED'
+  | 'PENDING'
+  | 'REJECTED';
+
+/** 门岗登记现场来访（从现在起至 validUntil） */
+export type WalkInInput = {
+  areaIds?: Array<string | number> | null | undefined;
+  companions?: Array<CompanionInput> | null | undefined;
+  /** 来访单位 */
+  company?: string | null | undefined;
+  hostId: string | number;
+  idNumber: string;
+  name: string;
+  phone?: string | null | undefined;
+  plate?: string | null | undefined;
+  purpose: string;
+  validUntil: string;
+};
+
+/** 加入观察名单 */
+export type WatchlistInput = {
+  idNumber: string;
+  name?: string | null | undefined;
+  reason: string;
+  until?: string | null | undefined;
+};
 
 export type AreaFieldsFragment = { id: string, name: string, code: string, parentId: string | null, securityLevel: SecurityLevel, postDefaultsApply: boolean, maxOccupancy: number | null, antiPassback: AntiPassbackMode, twoPersonWithinSeconds: number | null, requiredQualifications: Array<string> };
 
@@ -704,6 +757,106 @@ export type ReportCardLostMutationVariables = Exact<{
 
 export type ReportCardLostMutation = { reportCardLost: { id: string, number: string, status: CardStatus, issuedAt: string, lostAt: string | null, returnedAt: string | null } };
 
+export type VisitAreaFieldsFragment = { id: string, name: string, securityLevel: SecurityLevel, needsSecurity: boolean, escortRequired: boolean, isDefault: boolean };
+
+export type VisitParticipantFieldsFragment = { personId: string, name: string, idNumberMasked: string, companion: boolean };
+
+export type VisitFieldsFragment = { id: string, status: VisitStatus, source: VisitSource, purpose: string, company: string | null, validFrom: string, validUntil: string, plate: string | null, approvalId: string | null, rejectionReason: string | null, cancelReason: string | null, securityNote: string | null, registeredBy: string | null, checkedInAt: string | null, checkedOutAt: string | null, createdAt: string, host: { id: string, name: string, department: string | null }, visitor: { personId: string, name: string, idNumberMasked: string, companion: boolean }, companions: Array<{ personId: string, name: string, idNumberMasked: string, companion: boolean }>, areas: Array<{ id: string, name: string, securityLevel: SecurityLevel, needsSecurity: boolean, escortRequired: boolean, isDefault: boolean }> };
+
+export type TrailEntryFieldsFragment = { at: string, personId: string | null, personName: string, passagePointName: string | null, areaName: string | null, direction: PassageDirection | null, result: AccessResult, reason: AccessDenyReason | null, message: string | null };
+
+export type WatchlistEntryFieldsFragment = { id: string, name: string | null, idNumberMasked: string, reason: string, until: string | null, createdBy: string | null, createdAt: string, active: boolean, removedAt: string | null, removedBy: string | null };
+
+export type VisitsTodayQueryVariables = Exact<{
+  status?: Array<VisitStatus> | VisitStatus | null | undefined;
+}>;
+
+
+export type VisitsTodayQuery = { visitsToday: Array<{ id: string, status: VisitStatus, source: VisitSource, purpose: string, company: string | null, validFrom: string, validUntil: string, plate: string | null, approvalId: string | null, rejectionReason: string | null, cancelReason: string | null, securityNote: string | null, registeredBy: string | null, checkedInAt: string | null, checkedOutAt: string | null, createdAt: string, host: { id: string, name: string, department: string | null }, visitor: { personId: string, name: string, idNumberMasked: string, companion: boolean }, companions: Array<{ personId: string, name: string, idNumberMasked: string, companion: boolean }>, areas: Array<{ id: string, name: string, securityLevel: SecurityLevel, needsSecurity: boolean, escortRequired: boolean, isDefault: boolean }> }> };
+
+export type VisitQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type VisitQuery = { visit: { id: string, status: VisitStatus, source: VisitSource, purpose: string, company: string | null, validFrom: string, validUntil: string, plate: string | null, approvalId: string | null, rejectionReason: string | null, cancelReason: string | null, securityNote: string | null, registeredBy: string | null, checkedInAt: string | null, checkedOutAt: string | null, createdAt: string, host: { id: string, name: string, department: string | null }, visitor: { personId: string, name: string, idNumberMasked: string, companion: boolean }, companions: Array<{ personId: string, name: string, idNumberMasked: string, companion: boolean }>, areas: Array<{ id: string, name: string, securityLevel: SecurityLevel, needsSecurity: boolean, escortRequired: boolean, isDefault: boolean }> } };
+
+export type VisitHostsQueryVariables = Exact<{
+  keyword: string;
+}>;
+
+
+export type VisitHostsQuery = { visitHosts: Array<{ id: string, name: string, department: string | null }> };
+
+export type VisitAreasQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type VisitAreasQuery = { visitAreas: Array<{ id: string, name: string, securityLevel: SecurityLevel, needsSecurity: boolean, escortRequired: boolean, isDefault: boolean }> };
+
+export type RegisterWalkInMutationVariables = Exact<{
+  input: WalkInInput;
+}>;
+
+
+export type RegisterWalkInMutation = { registerWalkIn: { id: string, status: VisitStatus, source: VisitSource, purpose: string, company: string | null, validFrom: string, validUntil: string, plate: string | null, approvalId: string | null, rejectionReason: string | null, cancelReason: string | null, securityNote: string | null, registeredBy: string | null, checkedInAt: string | null, checkedOutAt: string | null, createdAt: string, host: { id: string, name: string, department: string | null }, visitor: { personId: string, name: string, idNumberMasked: string, companion: boolean }, companions: Array<{ personId: string, name: string, idNumberMasked: string, companion: boolean }>, areas: Array<{ id: string, name: string, securityLevel: SecurityLevel, needsSecurity: boolean, escortRequired: boolean, isDefault: boolean }> } };
+
+export type CancelVisitMutationVariables = Exact<{
+  id: string | number;
+  reason?: string | null | undefined;
+}>;
+
+
+export type CancelVisitMutation = { cancelVisit: { id: string, status: VisitStatus, source: VisitSource, purpose: string, company: string | null, validFrom: string, validUntil: string, plate: string | null, approvalId: string | null, rejectionReason: string | null, cancelReason: string | null, securityNote: string | null, registeredBy: string | null, checkedInAt: string | null, checkedOutAt: string | null, createdAt: string, host: { id: string, name: string, department: string | null }, visitor: { personId: string, name: string, idNumberMasked: string, companion: boolean }, companions: Array<{ personId: string, name: string, idNumberMasked: string, companion: boolean }>, areas: Array<{ id: string, name: string, securityLevel: SecurityLevel, needsSecurity: boolean, escortRequired: boolean, isDefault: boolean }> } };
+
+export type CheckOutVisitMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CheckOutVisitMutation = { checkOutVisit: { id: string, status: VisitStatus, source: VisitSource, purpose: string, company: string | null, validFrom: string, validUntil: string, plate: string | null, approvalId: string | null, rejectionReason: string | null, cancelReason: string | null, securityNote: string | null, registeredBy: string | null, checkedInAt: string | null, checkedOutAt: string | null, createdAt: string, host: { id: string, name: string, department: string | null }, visitor: { personId: string, name: string, idNumberMasked: string, companion: boolean }, companions: Array<{ personId: string, name: string, idNumberMasked: string, companion: boolean }>, areas: Array<{ id: string, name: string, securityLevel: SecurityLevel, needsSecurity: boolean, escortRequired: boolean, isDefault: boolean }> } };
+
+export type VisitTrailQueryVariables = Exact<{
+  visitId: string | number;
+}>;
+
+
+export type VisitTrailQuery = { visit: { id: string, status: VisitStatus, source: VisitSource, purpose: string, company: string | null, validFrom: string, validUntil: string, plate: string | null, approvalId: string | null, rejectionReason: string | null, cancelReason: string | null, securityNote: string | null, registeredBy: string | null, checkedInAt: string | null, checkedOutAt: string | null, createdAt: string, host: { id: string, name: string, department: string | null }, visitor: { personId: string, name: string, idNumberMasked: string, companion: boolean }, companions: Array<{ personId: string, name: string, idNumberMasked: string, companion: boolean }>, areas: Array<{ id: string, name: string, securityLevel: SecurityLevel, needsSecurity: boolean, escortRequired: boolean, isDefault: boolean }> }, visitTrail: Array<{ at: string, personId: string | null, personName: string, passagePointName: string | null, areaName: string | null, direction: PassageDirection | null, result: AccessResult, reason: AccessDenyReason | null, message: string | null }> };
+
+export type ExportVisitTrailQueryVariables = Exact<{
+  visitId: string | number;
+}>;
+
+
+export type ExportVisitTrailQuery = { exportVisitTrail: { filename: string, mimeType: string, contentBase64: string, count: number } };
+
+export type WatchlistQueryVariables = Exact<{
+  includeInactive?: boolean;
+}>;
+
+
+export type WatchlistQuery = { watchlist: Array<{ id: string, name: string | null, idNumberMasked: string, reason: string, until: string | null, createdBy: string | null, createdAt: string, active: boolean, removedAt: string | null, removedBy: string | null }> };
+
+export type AddToWatchlistMutationVariables = Exact<{
+  input: WatchlistInput;
+}>;
+
+
+export type AddToWatchlistMutation = { addToWatchlist: { id: string, name: string | null, idNumberMasked: string, reason: string, until: string | null, createdBy: string | null, createdAt: string, active: boolean, removedAt: string | null, removedBy: string | null } };
+
+export type RemoveFromWatchlistMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RemoveFromWatchlistMutation = { removeFromWatchlist: { id: string, name: string | null, idNumberMasked: string, reason: string, until: string | null, createdBy: string | null, createdAt: string, active: boolean, removedAt: string | null, removedBy: string | null } };
+
+export type VisitUpdatedSubscriptionVariables = Exact<{
+  visitId?: string | number | null | undefined;
+}>;
+
+
+export type VisitUpdatedSubscription = { visitUpdated: { id: string, status: VisitStatus, source: VisitSource, purpose: string, company: string | null, validFrom: string, validUntil: string, plate: string | null, approvalId: string | null, rejectionReason: string | null, cancelReason: string | null, securityNote: string | null, registeredBy: string | null, checkedInAt: string | null, checkedOutAt: string | null, createdAt: string, host: { id: string, name: string, department: string | null }, visitor: { personId: string, name: string, idNumberMasked: string, companion: boolean }, companions: Array<{ personId: string, name: string, idNumberMasked: string, companion: boolean }>, areas: Array<{ id: string, name: string, securityLevel: SecurityLevel, needsSecurity: boolean, escortRequired: boolean, isDefault: boolean }> } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -1005,6 +1158,98 @@ export const PersonDetailFragmentDoc = new TypedDocumentString(`
   lostAt
   returnedAt
 }`, {"fragmentName":"PersonDetail"}) as unknown as TypedDocumentString<PersonDetailFragment, unknown>;
+export const VisitParticipantFieldsFragmentDoc = new TypedDocumentString(`
+    fragment VisitParticipantFields on VisitParticipant {
+  personId
+  name
+  idNumberMasked
+  companion
+}
+    `, {"fragmentName":"VisitParticipantFields"}) as unknown as TypedDocumentString<VisitParticipantFieldsFragment, unknown>;
+export const VisitAreaFieldsFragmentDoc = new TypedDocumentString(`
+    fragment VisitAreaFields on VisitArea {
+  id
+  name
+  securityLevel
+  needsSecurity
+  escortRequired
+  isDefault
+}
+    `, {"fragmentName":"VisitAreaFields"}) as unknown as TypedDocumentString<VisitAreaFieldsFragment, unknown>;
+export const VisitFieldsFragmentDoc = new TypedDocumentString(`
+    fragment VisitFields on Visit {
+  id
+  status
+  source
+  purpose
+  company
+  validFrom
+  validUntil
+  host {
+    id
+    name
+    department
+  }
+  visitor {
+    ...VisitParticipantFields
+  }
+  companions {
+    ...VisitParticipantFields
+  }
+  areas {
+    ...VisitAreaFields
+  }
+  plate
+  approvalId
+  rejectionReason
+  cancelReason
+  securityNote
+  registeredBy
+  checkedInAt
+  checkedOutAt
+  createdAt
+}
+    fragment VisitAreaFields on VisitArea {
+  id
+  name
+  securityLevel
+  needsSecurity
+  escortRequired
+  isDefault
+}
+fragment VisitParticipantFields on VisitParticipant {
+  personId
+  name
+  idNumberMasked
+  companion
+}`, {"fragmentName":"VisitFields"}) as unknown as TypedDocumentString<VisitFieldsFragment, unknown>;
+export const TrailEntryFieldsFragmentDoc = new TypedDocumentString(`
+    fragment TrailEntryFields on TrailEntry {
+  at
+  personId
+  personName
+  passagePointName
+  areaName
+  direction
+  result
+  reason
+  message
+}
+    `, {"fragmentName":"TrailEntryFields"}) as unknown as TypedDocumentString<TrailEntryFieldsFragment, unknown>;
+export const WatchlistEntryFieldsFragmentDoc = new TypedDocumentString(`
+    fragment WatchlistEntryFields on WatchlistEntry {
+  id
+  name
+  idNumberMasked
+  reason
+  until
+  createdBy
+  createdAt
+  active
+  removedAt
+  removedBy
+}
+    `, {"fragmentName":"WatchlistEntryFields"}) as unknown as TypedDocumentString<WatchlistEntryFieldsFragment, unknown>;
 export const AreasDocument = new TypedDocumentString(`
     query Areas {
   areas {
@@ -2164,3 +2409,468 @@ export const ReportCardLostDocument = new TypedDocumentString(`
   lostAt
   returnedAt
 }`) as unknown as TypedDocumentString<ReportCardLostMutation, ReportCardLostMutationVariables>;
+export const VisitsTodayDocument = new TypedDocumentString(`
+    query VisitsToday($status: [VisitStatus!]) {
+  visitsToday(status: $status) {
+    ...VisitFields
+  }
+}
+    fragment VisitAreaFields on VisitArea {
+  id
+  name
+  securityLevel
+  needsSecurity
+  escortRequired
+  isDefault
+}
+fragment VisitParticipantFields on VisitParticipant {
+  personId
+  name
+  idNumberMasked
+  companion
+}
+fragment VisitFields on Visit {
+  id
+  status
+  source
+  purpose
+  company
+  validFrom
+  validUntil
+  host {
+    id
+    name
+    department
+  }
+  visitor {
+    ...VisitParticipantFields
+  }
+  companions {
+    ...VisitParticipantFields
+  }
+  areas {
+    ...VisitAreaFields
+  }
+  plate
+  approvalId
+  rejectionReason
+  cancelReason
+  securityNote
+  registeredBy
+  checkedInAt
+  checkedOutAt
+  createdAt
+}`) as unknown as TypedDocumentString<VisitsTodayQuery, VisitsTodayQueryVariables>;
+export const VisitDocument = new TypedDocumentString(`
+    query Visit($id: ID!) {
+  visit(id: $id) {
+    ...VisitFields
+  }
+}
+    fragment VisitAreaFields on VisitArea {
+  id
+  name
+  securityLevel
+  needsSecurity
+  escortRequired
+  isDefault
+}
+fragment VisitParticipantFields on VisitParticipant {
+  personId
+  name
+  idNumberMasked
+  companion
+}
+fragment VisitFields on Visit {
+  id
+  status
+  source
+  purpose
+  company
+  validFrom
+  validUntil
+  host {
+    id
+    name
+    department
+  }
+  visitor {
+    ...VisitParticipantFields
+  }
+  companions {
+    ...VisitParticipantFields
+  }
+  areas {
+    ...VisitAreaFields
+  }
+  plate
+  approvalId
+  rejectionReason
+  cancelReason
+  securityNote
+  registeredBy
+  checkedInAt
+  checkedOutAt
+  createdAt
+}`) as unknown as TypedDocumentString<VisitQuery, VisitQueryVariables>;
+export const VisitHostsDocument = new TypedDocumentString(`
+    query VisitHosts($keyword: String!) {
+  visitHosts(keyword: $keyword) {
+    id
+    name
+    department
+  }
+}
+    `) as unknown as TypedDocumentString<VisitHostsQuery, VisitHostsQueryVariables>;
+export const VisitAreasDocument = new TypedDocumentString(`
+    query VisitAreas {
+  visitAreas {
+    ...VisitAreaFields
+  }
+}
+    fragment VisitAreaFields on VisitArea {
+  id
+  name
+  securityLevel
+  needsSecurity
+  escortRequired
+  isDefault
+}`) as unknown as TypedDocumentString<VisitAreasQuery, VisitAreasQueryVariables>;
+export const RegisterWalkInDocument = new TypedDocumentString(`
+    mutation RegisterWalkIn($input: WalkInInput!) {
+  registerWalkIn(input: $input) {
+    ...VisitFields
+  }
+}
+    fragment VisitAreaFields on VisitArea {
+  id
+  name
+  securityLevel
+  needsSecurity
+  escortRequired
+  isDefault
+}
+fragment VisitParticipantFields on VisitParticipant {
+  personId
+  name
+  idNumberMasked
+  companion
+}
+fragment VisitFields on Visit {
+  id
+  status
+  source
+  purpose
+  company
+  validFrom
+  validUntil
+  host {
+    id
+    name
+    department
+  }
+  visitor {
+    ...VisitParticipantFields
+  }
+  companions {
+    ...VisitParticipantFields
+  }
+  areas {
+    ...VisitAreaFields
+  }
+  plate
+  approvalId
+  rejectionReason
+  cancelReason
+  securityNote
+  registeredBy
+  checkedInAt
+  checkedOutAt
+  createdAt
+}`) as unknown as TypedDocumentString<RegisterWalkInMutation, RegisterWalkInMutationVariables>;
+export const CancelVisitDocument = new TypedDocumentString(`
+    mutation CancelVisit($id: ID!, $reason: String) {
+  cancelVisit(id: $id, reason: $reason) {
+    ...VisitFields
+  }
+}
+    fragment VisitAreaFields on VisitArea {
+  id
+  name
+  securityLevel
+  needsSecurity
+  escortRequired
+  isDefault
+}
+fragment VisitParticipantFields on VisitParticipant {
+  personId
+  name
+  idNumberMasked
+  companion
+}
+fragment VisitFields on Visit {
+  id
+  status
+  source
+  purpose
+  company
+  validFrom
+  validUntil
+  host {
+    id
+    name
+    department
+  }
+  visitor {
+    ...VisitParticipantFields
+  }
+  companions {
+    ...VisitParticipantFields
+  }
+  areas {
+    ...VisitAreaFields
+  }
+  plate
+  approvalId
+  rejectionReason
+  cancelReason
+  securityNote
+  registeredBy
+  checkedInAt
+  checkedOutAt
+  createdAt
+}`) as unknown as TypedDocumentString<CancelVisitMutation, CancelVisitMutationVariables>;
+export const CheckOutVisitDocument = new TypedDocumentString(`
+    mutation CheckOutVisit($id: ID!) {
+  checkOutVisit(id: $id) {
+    ...VisitFields
+  }
+}
+    fragment VisitAreaFields on VisitArea {
+  id
+  name
+  securityLevel
+  needsSecurity
+  escortRequired
+  isDefault
+}
+fragment VisitParticipantFields on VisitParticipant {
+  personId
+  name
+  idNumberMasked
+  companion
+}
+fragment VisitFields on Visit {
+  id
+  status
+  source
+  purpose
+  company
+  validFrom
+  validUntil
+  host {
+    id
+    name
+    department
+  }
+  visitor {
+    ...VisitParticipantFields
+  }
+  companions {
+    ...VisitParticipantFields
+  }
+  areas {
+    ...VisitAreaFields
+  }
+  plate
+  approvalId
+  rejectionReason
+  cancelReason
+  securityNote
+  registeredBy
+  checkedInAt
+  checkedOutAt
+  createdAt
+}`) as unknown as TypedDocumentString<CheckOutVisitMutation, CheckOutVisitMutationVariables>;
+export const VisitTrailDocument = new TypedDocumentString(`
+    query VisitTrail($visitId: ID!) {
+  visit(id: $visitId) {
+    ...VisitFields
+  }
+  visitTrail(visitId: $visitId) {
+    ...TrailEntryFields
+  }
+}
+    fragment VisitAreaFields on VisitArea {
+  id
+  name
+  securityLevel
+  needsSecurity
+  escortRequired
+  isDefault
+}
+fragment VisitParticipantFields on VisitParticipant {
+  personId
+  name
+  idNumberMasked
+  companion
+}
+fragment VisitFields on Visit {
+  id
+  status
+  source
+  purpose
+  company
+  validFrom
+  validUntil
+  host {
+    id
+    name
+    department
+  }
+  visitor {
+    ...VisitParticipantFields
+  }
+  companions {
+    ...VisitParticipantFields
+  }
+  areas {
+    ...VisitAreaFields
+  }
+  plate
+  approvalId
+  rejectionReason
+  cancelReason
+  securityNote
+  registeredBy
+  checkedInAt
+  checkedOutAt
+  createdAt
+}
+fragment TrailEntryFields on TrailEntry {
+  at
+  personId
+  personName
+  passagePointName
+  areaName
+  direction
+  result
+  reason
+  message
+}`) as unknown as TypedDocumentString<VisitTrailQuery, VisitTrailQueryVariables>;
+export const ExportVisitTrailDocument = new TypedDocumentString(`
+    query ExportVisitTrail($visitId: ID!) {
+  exportVisitTrail(visitId: $visitId) {
+    filename
+    mimeType
+    contentBase64
+    count
+  }
+}
+    `) as unknown as TypedDocumentString<ExportVisitTrailQuery, ExportVisitTrailQueryVariables>;
+export const WatchlistDocument = new TypedDocumentString(`
+    query Watchlist($includeInactive: Boolean! = false) {
+  watchlist(includeInactive: $includeInactive) {
+    ...WatchlistEntryFields
+  }
+}
+    fragment WatchlistEntryFields on WatchlistEntry {
+  id
+  name
+  idNumberMasked
+  reason
+  until
+  createdBy
+  createdAt
+  active
+  removedAt
+  removedBy
+}`) as unknown as TypedDocumentString<WatchlistQuery, WatchlistQueryVariables>;
+export const AddToWatchlistDocument = new TypedDocumentString(`
+    mutation AddToWatchlist($input: WatchlistInput!) {
+  addToWatchlist(input: $input) {
+    ...WatchlistEntryFields
+  }
+}
+    fragment WatchlistEntryFields on WatchlistEntry {
+  id
+  name
+  idNumberMasked
+  reason
+  until
+  createdBy
+  createdAt
+  active
+  removedAt
+  removedBy
+}`) as unknown as TypedDocumentString<AddToWatchlistMutation, AddToWatchlistMutationVariables>;
+export const RemoveFromWatchlistDocument = new TypedDocumentString(`
+    mutation RemoveFromWatchlist($id: ID!) {
+  removeFromWatchlist(id: $id) {
+    ...WatchlistEntryFields
+  }
+}
+    fragment WatchlistEntryFields on WatchlistEntry {
+  id
+  name
+  idNumberMasked
+  reason
+  until
+  createdBy
+  createdAt
+  active
+  removedAt
+  removedBy
+}`) as unknown as TypedDocumentString<RemoveFromWatchlistMutation, RemoveFromWatchlistMutationVariables>;
+export const VisitUpdatedDocument = new TypedDocumentString(`
+    subscription VisitUpdated($visitId: ID) {
+  visitUpdated(visitId: $visitId) {
+    ...VisitFields
+  }
+}
+    fragment VisitAreaFields on VisitArea {
+  id
+  name
+  securityLevel
+  needsSecurity
+  escortRequired
+  isDefault
+}
+fragment VisitParticipantFields on VisitParticipant {
+  personId
+  name
+  idNumberMasked
+  companion
+}
+fragment VisitFields on Visit {
+  id
+  status
+  source
+  purpose
+  company
+  validFrom
+  validUntil
+  host {
+    id
+    name
+    department
+  }
+  visitor {
+    ...VisitParticipantFields
+  }
+  companions {
+    ...VisitParticipantFields
+  }
+  areas {
+    ...VisitAreaFields
+  }
+  plate
+  approvalId
+  rejectionReason
+  cancelReason
+  securityNote
+  registeredBy
+  checkedInAt
+  checkedOutAt
+  createdAt
+}`) as unknown as TypedDocumentString<VisitUpdatedSubscription, VisitUpdatedSubscriptionVariables>;

@@ -1,6 +1,7 @@
 import accessEn from './access/en';
 import approvalEn from './approval/en';
 import devicesEn from './devices/en';
+import visitorEn from './visitor/en';
 import type { MessageSchema } from './zh-CN';
 
 const en: MessageSchema = {
@@ -47,6 +48,8 @@ const en: MessageSchema = {
     approvals: 'Approvals',
     alarms: 'Alarms',
     devices: 'Devices',
+    visits: "Today's visitors",
+    walkIn: 'Walk-in',
   },
   me: {
     title: 'Me',
@@ -209,6 +212,7 @@ const en: MessageSchema = {
   ...accessEn,
   ...approvalEn,
   ...devicesEn,
+  ...visitorEn,
 };
 
 export default en;

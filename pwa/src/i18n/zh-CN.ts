@@ -1,6 +1,7 @@
 import accessZhCN from './access/zh-CN';
 import approvalZhCN from './approval/zh-CN';
 import devicesZhCN from './devices/zh-CN';
+import visitorZhCN from './visitor/zh-CN';
 
 const zhCN = {
   app: { title: '智慧园区一卡通' },
@@ -46,6 +47,8 @@ const zhCN = {
     approvals: '审批',
     alarms: '告警',
     devices: '设备',
+    visits: '今日访客',
+    walkIn: '登记访客',
   },
   me: {
     title: '我的',
@@ -201,6 +204,7 @@ const zhCN = {
   ...accessZhCN,
   ...approvalZhCN,
   ...devicesZhCN,
+  ...visitorZhCN,
 } as const;
 
 export type MessageSchema = DeepString<typeof zhCN>;

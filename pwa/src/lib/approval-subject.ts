@@ -22,6 +22,51 @@ export function temporaryAccessSubject(
   return subject as unknown as TemporaryAccessSubject;
 }
 
+/** What a visit's approval shows of it; only `visitId` is certain, the rest is shown when present. */
+export interface VisitSubject {
+  visitId: string;
+  visitorName?: string;
+  /** Masked by the server: approvers never see a full ID number. */
+  visitorIdNumber?: string;
+  company?: string;
+  purpose?: string;
+  validFrom?: string;
+  validUntil?: string;
+  areaNames: string[];
+  companionNames: string[];
+  plate?: string;
+  walkIn: boolean;
+}
+
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value ? value : undefined);
+const names = (value: unknown): string[] =>
+  Array.isArray(value)
+    ? value
+        .map((item) => (typeof item === 'string' ? item : text((item as { name?: unknown } | null)?.name)))
+        .filter((name): name is string => !!name)
+    : [];
+
+/** The subject of a visit's approval (ApprovalKind VISIT), or null for another kind or no visit id. */
+export function visitSubject(request: Pick<ApprovalFieldsFragment, 'kind' | 'subject'>): VisitSubject | null {
+  if (request.kind !== 'VISIT') return null;
+  const subject = request.subject as Record<string, unknown> | null;
+  const visitId = text(subject?.visitId);
+  if (!subject || !visitId) return null;
+  return {
+    visitId,
+    visitorName: text(subject.visitorName),
+    visitorIdNumber: text(subject.visitorIdNumber),
+    company: text(subject.company),
+    purpose: text(subject.purpose),
+    validFrom: text(subject.validFrom),
+    validUntil: text(subject.validUntil),
+    areaNames: names(subject.areas),
+    companionNames: names(subject.companions),
+    plate: text(subject.plate),
+    walkIn: subject.source === 'WALK_IN',
+  };
+}
+
 /** The step waiting now, if the request is still running. */
 export function currentStep(
   request: Pick<ApprovalFieldsFragment, 'currentStep' | 'steps'>,

@@ -10,7 +10,10 @@ export type Permission =
   | 'DEVICE_COMMAND'
   | 'KPI_READ'
   | 'APPROVAL_REQUEST'
-  | 'APPROVAL_DECIDE';
+  | 'APPROVAL_DECIDE'
+  | 'VISIT_READ'
+  | 'VISIT_DESK'
+  | 'WATCHLIST_MANAGE';
 
 export const ACCESS_READ: readonly Permission[] = ['ACCESS_READ'];
 export const ACCESS_ADMIN: readonly Permission[] = ['ACCESS_ADMIN'];
@@ -20,6 +23,12 @@ export const DEVICE_COMMAND: readonly Permission[] = ['DEVICE_COMMAND'];
 export const KPI_READ: readonly Permission[] = ['KPI_READ'];
 export const APPROVAL_REQUEST: readonly Permission[] = ['APPROVAL_REQUEST'];
 export const APPROVAL_DECIDE: readonly Permission[] = ['APPROVAL_DECIDE'];
+/** The visitor desk at the gate (保卫部): today's visits, walk-ins, check-out, every visit's trail. */
+export const VISIT_DESK: readonly Permission[] = ['VISIT_DESK'];
+/** Who may keep the watchlist (黑名单). */
+export const WATCHLIST_MANAGE: readonly Permission[] = ['WATCHLIST_MANAGE'];
+/** One visit and its trail: the desk, or the visit's host (any member of staff; the server checks which). */
+export const VISIT_READ: readonly Permission[] = ['VISIT_READ', 'VISIT_DESK'];
 
 export function hasAnyPermission(held: readonly string[], wanted: readonly Permission[]): boolean {
   return wanted.some((permission) => held.includes(permission));

@@ -95,6 +95,32 @@ describe('router guards', () => {
     expect(employee.currentRoute.value.name).toBe('home');
   });
 
+  it('opens the visitor desk and the watchlist to 保卫部, and a visit and its trail to its host', async () => {
+    const guard = setup(true, ['SECURITY'], false, [
+      'ACCESS_READ',
+      'VISIT_DESK',
+      'VISIT_READ',
+      'WATCHLIST_MANAGE',
+    ]);
+    for (const [path, name] of [
+      ['/visits', 'visits'],
+      ['/visits/walk-in', 'walk-in'],
+      ['/visits/watchlist', 'watchlist'],
+      ['/visits/v1', 'visit'],
+      ['/visits/v1/trail', 'visit-trail'],
+    ]) {
+      await guard.push(path);
+      expect(guard.currentRoute.value.name).toBe(name);
+    }
+    const host = setup(true, ['EMPLOYEE'], false, ['APPROVAL_DECIDE', 'VISIT_READ']);
+    await host.push('/visits/v1/trail');
+    expect(host.currentRoute.value.name).toBe('visit-trail');
+    for (const path of ['/visits', '/visits/walk-in', '/visits/watchlist']) {
+      await host.push(path);
+      expect(host.currentRoute.value.name).toBe('home');
+    }
+  });
+
   it('sends someone still on their initial password to change it, wherever they were going', async () => {
     const router = setup(true, ['HR'], true);
     await router.push('/people/42');

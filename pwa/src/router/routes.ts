@@ -7,6 +7,9 @@ import {
   APPROVAL_REQUEST,
   GRANT_MANAGE,
   type Permission,
+  VISIT_DESK,
+  VISIT_READ,
+  WATCHLIST_MANAGE,
 } from '../lib/permissions';
 import HomePage from '../pages/home/home-page.vue';
 
@@ -121,6 +124,35 @@ export const routes: RouteRecordRaw[] = [
         name: 'device',
         component: () => import('../pages/security/device-detail-page.vue'),
         props: true,
+      },
+    ],
+  },
+  // The visitor desk at the gate. A visit's page and trail are its host's too, so those admit any VISIT_READ.
+  {
+    path: '/visits',
+    meta: { permissions: VISIT_DESK },
+    children: [
+      { path: '', name: 'visits', component: () => import('../pages/visitor/visits-today-page.vue') },
+      { path: 'walk-in', name: 'walk-in', component: () => import('../pages/visitor/walk-in-page.vue') },
+      {
+        path: 'watchlist',
+        name: 'watchlist',
+        component: () => import('../pages/visitor/watchlist-page.vue'),
+        meta: { permissions: WATCHLIST_MANAGE },
+      },
+      {
+        path: ':id',
+        name: 'visit',
+        component: () => import('../pages/visitor/visit-detail-page.vue'),
+        props: true,
+        meta: { permissions: VISIT_READ },
+      },
+      {
+        path: ':id/trail',
+        name: 'visit-trail',
+        component: () => import('../pages/visitor/visit-trail-page.vue'),
+        props: true,
+        meta: { permissions: VISIT_READ },
       },
     ],
   },

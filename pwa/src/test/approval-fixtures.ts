@@ -94,3 +94,33 @@ export async function signInAsPerson(
   vi.stubGlobal('fetch', fetch);
   await useAuth().login('yunxing', 'secret');
 }
+
+/** A walk-in visit of 王五 to 宋玉燕, waiting for the host (the subject as the visitor domain stores it). */
+export function visitApproval(
+  id: string,
+  over: Partial<ApprovalFieldsFragment> = {},
+): ApprovalFieldsFragment {
+  return approval(id, {
+    kind: 'VISIT',
+    title: '现场来访：王五（青岛港务）',
+    summary: '5月2日 09:00 至 17:30；办公楼、锅炉房；事由：锅炉检修配件送货；同行 1 人；车辆：鲁B12345',
+    requesterId: 'v-wang',
+    requesterName: '王五',
+    subject: {
+      visitId: 'v1',
+      hostPersonId: 'p-yx',
+      visitorName: '王五',
+      visitorIdNumber: '370202********1233',
+      companions: ['李四'],
+      company: '青岛港务',
+      purpose: '锅炉检修配件送货',
+      areas: ['办公楼', '锅炉房'],
+      validFrom: '2030-05-02T01:00:00Z',
+      validUntil: '2030-05-02T09:30:00Z',
+      plate: '鲁B12345',
+      source: 'WALK_IN',
+    },
+    steps: [step(1, { name: '被访人审批' }), step(2)],
+    ...over,
+  });
+}

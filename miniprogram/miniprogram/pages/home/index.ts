@@ -10,12 +10,26 @@ interface Tile {
   title: string;
   description: string;
   url: Route;
+  /** Shows 即将上线 on a tile whose subpackage is still a placeholder. */
+  comingSoon: boolean;
 }
 
 // Both audiences see both tiles for now; the API decides what each person may actually do.
 const TILES: Tile[] = [
-  { key: 'visitor', title: '访客预约', description: '预约到访园区', url: Routes.visitorBookings },
-  { key: 'contractor', title: '外协入场', description: '外协人员入场', url: Routes.contractorEntry },
+  {
+    key: 'visitor',
+    title: '访客预约',
+    description: '预约到访、查看通行码',
+    url: Routes.visitorBookings,
+    comingSoon: false,
+  },
+  {
+    key: 'contractor',
+    title: '外协入场',
+    description: '外协人员入场',
+    url: Routes.contractorEntry,
+    comingSoon: true,
+  },
 ];
 
 Component({

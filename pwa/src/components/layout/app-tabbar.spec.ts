@@ -106,6 +106,7 @@ describe('tab bar', () => {
     const tabs = tabsFor(['ADMIN'], true, ['ACCESS_READ']);
     expect(activeTab('/admin/areas/new', tabs)).toBe('admin');
     expect(activeTab('/security/events', tabs)).toBe('admin');
+    expect(activeTab('/visits/walk-in', tabs)).toBe('admin');
     expect(activeTab('/people/42', tabs)).toBe('people');
     expect(activeTab('/', tabs)).toBe('home');
     expect(activeTab('/pass', tabs)).toBe('pass');

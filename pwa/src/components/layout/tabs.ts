@@ -36,7 +36,7 @@ const TABS: readonly TabDefinition[] = [
     to: '/admin',
     icon: 'shield-o',
     permissions: ['ACCESS_READ'],
-    sections: ['/admin', '/security'],
+    sections: ['/admin', '/security', '/visits'],
   },
   { name: 'me', to: '/me', icon: 'user-o', sections: ['/me', '/requests'] },
 ];

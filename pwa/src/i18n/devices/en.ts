@@ -7,6 +7,8 @@ const devicesEn: DevicesMessages = {
     TAMPER: 'Tamper',
     DEVICE_OFFLINE: 'Device offline',
     REPEATED_FAILURES: 'Repeated failed attempts',
+    OVERSTAY: 'Visitor overstayed',
+    WATCHLIST_HIT: 'Watchlisted person',
   },
   alarmStatus: { OPEN: 'Open', ACKNOWLEDGED: 'Acknowledged', CLOSED: 'Closed' },
   alarm: {

@@ -7,6 +7,8 @@ const devicesZhCN = {
     TAMPER: '设备防拆',
     DEVICE_OFFLINE: '设备离线',
     REPEATED_FAILURES: '连续验证失败',
+    OVERSTAY: '访客超时滞留',
+    WATCHLIST_HIT: '黑名单人员登记',
   },
   alarmStatus: { OPEN: '未处理', ACKNOWLEDGED: '处置中', CLOSED: '已关闭' },
   alarm: {

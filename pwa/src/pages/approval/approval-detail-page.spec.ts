@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { disposeApprovalInbox } from '../../composables/use-approval-inbox';
 import { useAuth } from '../../composables/use-auth';
 import type { ApprovalFieldsFragment } from '../../gql/graphql';
-import { approval, decided, signInAsPerson, step } from '../../test/approval-fixtures';
+import { approval, decided, signInAsPerson, step, visitApproval } from '../../test/approval-fixtures';
 import { resetSubscriptions } from '../../test/fake-subscriptions';
 import { fakeGraphQLFetch, type GraphQLReply, mountWithApp, resetLocale } from '../../test/helpers';
 import ApprovalDetailPage from './approval-detail-page.vue';
@@ -26,9 +26,9 @@ async function open(
     return { data: { approval: current } };
   });
   vi.stubGlobal('fetch', fetch);
-  const { wrapper } = await mountWithApp(ApprovalDetailPage, { props: { id: 'a1' }, path });
+  const { wrapper, router } = await mountWithApp(ApprovalDetailPage, { props: { id: 'a1' }, path });
   await flushPromises();
-  return { wrapper, calls };
+  return { wrapper, calls, router };
 }
 
 describe('approval detail page', () => {
@@ -56,6 +56,27 @@ describe('approval detail page', () => {
     expect(first.text()).toContain('“同意，注意安全”');
     expect(second.text()).toContain('待审批');
     expect(second.text()).toContain('审批人：韦勇');
+  });
+
+  it('shows a visit as the host needs it: who, from where, why, when, where to, and a way to its trail', async () => {
+    await signInAsPerson();
+    current = visitApproval('a1');
+    const { wrapper, router } = await open();
+    expect(wrapper.find('.detail__tags').text()).toContain('访客');
+    expect(wrapper.text()).toContain('现场来访：王五（青岛港务）');
+    const visitor = wrapper.find('[data-test="visit-visitor"]');
+    expect(visitor.text()).toContain('王五');
+    expect(visitor.text()).toContain('现场登记');
+    expect(visitor.text()).toContain('370202********1233');
+    expect(wrapper.text()).toContain('青岛港务');
+    expect(wrapper.text()).toContain('锅炉检修配件送货');
+    expect(wrapper.text()).toContain('办公楼、锅炉房');
+    expect(wrapper.text()).toContain('李四');
+    expect(wrapper.text()).toContain('鲁B12345');
+    expect(wrapper.find('[data-test="visit-window"]').exists()).toBe(true);
+    expect(wrapper.find('[data-test="approve"]').exists()).toBe(true);
+    await wrapper.find('[data-test="visit-trail-link"]').trigger('click');
+    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/visits/v1/trail'));
   });
 
   it('approves with an optional comment', async () => {

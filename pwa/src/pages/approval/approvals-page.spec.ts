@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { disposeApprovalInbox } from '../../composables/use-approval-inbox';
 import { useAuth } from '../../composables/use-auth';
 import type { ApprovalFieldsFragment } from '../../gql/graphql';
-import { approval, decided, signInAsPerson } from '../../test/approval-fixtures';
+import { approval, decided, signInAsPerson, visitApproval } from '../../test/approval-fixtures';
 import { push, resetSubscriptions } from '../../test/fake-subscriptions';
 import { fakeGraphQLFetch, type GraphQLReply, mountWithApp, resetLocale } from '../../test/helpers';
 import ApprovalsPage from './approvals-page.vue';
@@ -138,6 +138,32 @@ describe('approval inbox page', () => {
     expect(cards[0].text()).toContain('新');
     expect(wrapper.find('.van-tab .van-badge').text()).toBe('3');
     expect(document.body.textContent).toContain('新的审批：临时通行：油库（王五）');
+  });
+
+  it('puts a walk-in pushed by the gate in the same inbox, labelled 访客 with its summary', async () => {
+    const { wrapper } = await open(() => undefined);
+    server.set('a4', visitApproval('a4'));
+    push('ApprovalRequested', {
+      approvalRequested: {
+        requestId: 'a4',
+        kind: 'VISIT',
+        title: '现场来访：王五（青岛港务）',
+        summary: '',
+        requesterName: '王五',
+        stepSeq: 1,
+        stepName: '被访人审批',
+        requestedAt: '2030-05-01T03:00:00Z',
+        reminder: false,
+      },
+    });
+    await flushPromises();
+    const visit = card(wrapper, 'a4');
+    expect(visit.find('.van-tag').text()).toBe('访客');
+    expect(visit.text()).toContain('现场来访：王五（青岛港务）');
+    expect(visit.text()).toContain('事由：锅炉检修配件送货');
+    expect(visit.text()).toContain('当前：被访人审批');
+    expect(visit.find('[data-test="approve"]').exists()).toBe(true);
+    expect(document.body.textContent).toContain('新的审批：现场来访：王五（青岛港务）（王五）');
   });
 
   it('marks a reminder (催办)', async () => {
