@@ -13,10 +13,16 @@ import type { TrailEntry } from './visitor.types.js';
 
 const MAX_ENTRIES = 5000;
 
-/** From the window's start to its end, or to the check-out (or now) for someone who stayed longer. */
+// Refusals of a pass that has just died (a visitor trying the gate after the window) belong to the
+// visit's trail too; two hours keeps a later visit's passages out of it.
+const AFTER_WINDOW_MS = 2 * 3_600_000;
+
+/** From the window's start to its check-out, or to two hours after its end (or now, if still inside). */
 function span(v: Visit): { from: Date; until: Date } {
-  const end = v.checkedOutAt ?? (v.status === VisitStatus.CHECKED_IN ? new Date() : v.validUntil);
-  return { from: v.validFrom, until: new Date(Math.max(end.getTime(), v.validUntil.getTime())) };
+  if (v.checkedOutAt) return { from: v.validFrom, until: v.checkedOutAt };
+  const after = v.validUntil.getTime() + AFTER_WINDOW_MS;
+  const inside = v.status === VisitStatus.CHECKED_IN ? Date.now() : 0;
+  return { from: v.validFrom, until: new Date(Math.max(after, inside)) };
 }
 
 /**
