@@ -63,11 +63,12 @@ export async function post<T>(
 
 /**
  * createTestEnvironment() in a child process (lib/api-server.ts): its own scratch database on
- * DATABASE_URL, optionally the demo plant. BENCH_API_NODE_OPTIONS adds node flags to that process,
- * e.g. "--cpu-prof --cpu-prof-dir=bench/.out" to profile the server while the bench drives it.
+ * DATABASE_URL, optionally the demo plant (other options: api-server.ts). BENCH_API_NODE_OPTIONS adds
+ * node flags to that process, e.g. "--cpu-prof --cpu-prof-dir=bench/.out" to profile the server while
+ * the bench drives it.
  */
 export async function startApi(
-  opts: { seed?: boolean; env?: Record<string, string>; bridge?: string } = {},
+  opts: { seed?: boolean; env?: Record<string, string>; bridge?: string; commitStamps?: string } = {},
 ): Promise<Api> {
   const flags = (process.env.BENCH_API_NODE_OPTIONS ?? '').split(/\s+/).filter(Boolean);
   const script = fileURLToPath(new URL('./api-server.ts', import.meta.url));

@@ -55,10 +55,10 @@ export function postJson(
 /** POSTs one body and says whether the answer was good; logs the first few failures. */
 export function makeSender(url: string, token: string, check: Check, label: string) {
   let errorsLogged = 0;
-  return async (body: string): Promise<boolean> => {
+  return async (body: string, as = token): Promise<boolean> => {
     let why: string;
     try {
-      const { status, json } = await postJson(url, token, body);
+      const { status, json } = await postJson(url, as, body);
       if (status === 200 && !json.errors && check(json)) return true;
       why = `HTTP ${status} ${JSON.stringify(json.errors)}`;
     } catch (e) {
@@ -72,16 +72,17 @@ export function makeSender(url: string, token: string, check: Check, label: stri
 /**
  * Sends bodies[i] at start + i/rate, never waiting for responses, and measures each latency from the
  * *scheduled* time, so requests queued behind slow ones count in full (no coordinated omission).
+ * `token` is everyone's, or one per body (tokens[i] sends bodies[i]).
  */
 export async function openLoop(
   url: string,
-  token: string,
+  token: string | readonly string[],
   bodies: string[],
   rate: number,
   check: Check,
   label: string,
 ) {
-  const send = makeSender(url, token, check, label);
+  const send = makeSender(url, typeof token === 'string' ? token : '', check, label);
   const samples: Sample[] = [];
   const pending: Promise<void>[] = [];
   const start = performance.now() + 20;
@@ -91,7 +92,7 @@ export async function openLoop(
     const wait = at - performance.now();
     if (wait > 0) await sleep(wait);
     pending.push(
-      send(bodies[i]!).then((ok) => {
+      send(bodies[i]!, typeof token === 'string' ? token : token[i]!).then((ok) => {
         lastEnd = performance.now();
         samples.push({ ms: lastEnd - at, ok });
       }),

@@ -47,7 +47,7 @@ beforeAll(async () => {
     .context()
     .em.execute<{ id: string }[]>('select person_id as id from user_account');
   for (let i = 0; i < 100 && Object.values(feeds).some((f) => f.length === 0); i++) {
-    env.api.services.pubsub.publish('APPROVAL_REQUESTED', {
+    const probe = {
       requestId: PROBE,
       kind: ApprovalKind.TEMPORARY_ACCESS,
       title: '',
@@ -58,7 +58,8 @@ beforeAll(async () => {
       requestedAt: new Date(),
       candidateIds: everyone.map((r) => r.id).filter(Boolean),
       reminder: false,
-    });
+    };
+    for (const id of probe.candidateIds) env.api.services.pubsub.publish('APPROVAL_REQUESTED', id, probe);
     await new Promise((r) => setTimeout(r, 20));
   }
 });

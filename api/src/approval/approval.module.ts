@@ -14,9 +14,12 @@ export function startApprovals(
   handlers: readonly ApprovalHandler[],
 ): () => void {
   registerApprovalHandlers(handlers);
-  const unsubscribe = services.bus.subscribe(ApprovalStepOpened, (e) =>
-    services.pubsub.publish('APPROVAL_REQUESTED', e.payload),
-  );
+  // One topic per approver: a notice costs one delivery per candidate, not one filter per connected person.
+  const unsubscribe = services.bus.subscribe(ApprovalStepOpened, (e) => {
+    for (const personId of e.payload.candidateIds) {
+      services.pubsub.publish('APPROVAL_REQUESTED', personId, e.payload);
+    }
+  });
   const remind = () =>
     remindStaleSteps({ ...services, em: orm.em.fork(), principal: null, requestId: 'system' })
       .then(({ reminded }) => reminded && services.log.info({ reminded }, 'approval reminders sent'))

@@ -81,6 +81,7 @@ export class ApprovalResolver {
   @Authorized(Permission.APPROVAL_DECIDE)
   @Subscription(() => ApprovalNotice, {
     topics: 'APPROVAL_REQUESTED',
+    topicId: ({ context }: { context: RequestContext }) => context.principal?.personId ?? 'nobody',
     description: '有步骤待我审批（含催办）；只推送给该步骤的审批人',
     filter: ({ payload, context }: { payload: ApprovalRequestedPayload; context: RequestContext }) =>
       !!context.principal?.personId && payload.candidateIds.includes(context.principal.personId),

@@ -24,7 +24,7 @@ export type Topics = {
   /** A new door or device alarm, for the security console. */
   ALARM_RAISED: [payload: Alarm];
   /** A step became current (or is reminded): delivered only to its candidate approvers. */
-  APPROVAL_REQUESTED: [payload: ApprovalRequestedPayload];
+  APPROVAL_REQUESTED: [personId: string, payload: ApprovalRequestedPayload];
   /** A visit was booked or changed: its visitor, its host and 保卫部 may watch it. */
   VISIT_UPDATED: [payload: VisitAudience];
 };

@@ -23,6 +23,7 @@ export class DeviceSyncHub {
   private cursor = '0';
   private readonly subscribers = new Set<Subscriber>();
   private queue: Promise<void> = Promise.resolve();
+  private waiting = false;
   private timer: NodeJS.Timeout | undefined;
   private readonly unsubscribe: Array<() => void> = [];
 
@@ -48,8 +49,14 @@ export class DeviceSyncHub {
 
   /** Serialised: two quick commits yield two patches in order, never two overlapping ones out of order. */
   nudge(): Promise<void> {
+    // A run already waiting reads the newest cursor when it starts: it covers this nudge too.
+    if (this.waiting) return this.queue;
+    this.waiting = true;
     this.queue = this.queue
-      .then(() => this.advance())
+      .then(() => {
+        this.waiting = false;
+        return this.advance();
+      })
       .catch((err: unknown) => this.services.log.error({ err }, 'gate sync: computing changes failed'));
     return this.queue;
   }
