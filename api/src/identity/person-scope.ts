@@ -34,11 +34,10 @@ export async function personInScope(ctx: RequestContext, id: string): Promise<Pe
   const scope = await scopeSql(ctx);
   const visible =
     isUuid(id) &&
-    (
-      await ctx.em
-        .getConnection()
-        .execute(`select 1 from person p where p.id = ? and ${scope.text}`, [id, ...scope.params])
-    ).length > 0;
+    // ctx.em.execute: inside a transaction it runs on the transaction's own connection. A second
+    // pooled connection per transaction starves the pool under concurrent updates (deadlock).
+    (await ctx.em.execute(`select 1 from person p where p.id = ? and ${scope.text}`, [id, ...scope.params]))
+      .length > 0;
   const person = visible ? await ctx.em.findOne(Person, id) : null;
   if (!person) throw notFound('人员');
   return person;
