@@ -5,12 +5,10 @@ import { ApprovalRequest } from '../approval/approval-request.entity.js';
 import { AuditEntry } from '../audit/audit-entry.entity.js';
 import { Vehicle } from '../identity/vehicle.entity.js';
 import { deviceToken } from '../testing/access-fixtures.js';
-import { demoPlant, failure, ok } from '../testing/helpers.js';
-import { createTestEnvironment, type TestEnvironment } from '../testing/index.js';
+import { failure, ok } from '../testing/helpers.js';
+import { type TestEnvironment } from '../testing/index.js';
 import {
-  createVisitSite,
   type FakeWechat,
-  fakeWechat,
   VISIT_FIELDS,
   type VisitSite,
   visitorIdNumber,
@@ -18,22 +16,27 @@ import {
 } from '../testing/visitor-fixtures.js';
 import { collect, wsClient } from '../testing/ws.js';
 import { Visit } from './visit.entity.js';
+import {
+  accessAt,
+  BOOK,
+  closeVisitWorld,
+  decideAs,
+  fromNow,
+  HOUR,
+  openVisitWorld,
+  type VisitWorld,
+} from './visit.spec-support.js';
 import { VisitStatus } from './visitor.enums.js';
 
-const BOOK = `mutation($i:BookVisitInput!){bookVisit(input:$i){${VISIT_FIELDS}}}`;
-const WALK_IN = `mutation($i:WalkInInput!){registerWalkIn(input:$i){${VISIT_FIELDS} registeredBy}}`;
-const DECIDE = `mutation($i:DecideApprovalInput!){decideApproval(input:$i){id status outcome}}`;
+const _WALK_IN = `mutation($i:WalkInInput!){registerWalkIn(input:$i){${VISIT_FIELDS} registeredBy}}`;
 const CANCEL = `mutation($id:ID!,$r:String){cancelVisit(id:$id,reason:$r){id status cancelReason}}`;
 const VISIT = `query($id:ID!){visit(id:$id){id status rejectionReason securityNote}}`;
 const PASSES = `query($id:ID!,$inst:String!){visitPasses(visitId:$id,installationId:$inst){personId name codes{token nbf exp}}}`;
-const DECIDE_ACCESS = `query($i:DecideAccessInput!){decideAccess(input:$i){
-  __typename ... on AccessGranted{personId grantId} ... on AccessDenied{code message}}}`;
 const INGEST = `mutation($e:[DeviceEventInput!]!){ingestDeviceEvents(events:$e){accepted}}`;
 
-const HOUR = 3_600_000;
-const fromNow = (ms: number) => new Date(Date.now() + ms).toISOString();
 const INSTALLATION = 'alice-phone-00000001';
 
+let world: VisitWorld;
 let env: TestEnvironment;
 let wx: FakeWechat;
 let site: VisitSite;
@@ -56,19 +59,9 @@ const booking = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 const decide = (who: string, requestId: string, decision: 'APPROVE' | 'REJECT', comment?: string) =>
-  env.gql(DECIDE, { i: { requestId, decision, comment } }, who);
-const access = async (
-  passagePointId: string,
-  who: { personId?: string; qrToken?: string },
-  at = new Date(),
-) =>
-  ok(
-    await env.gql(
-      DECIDE_ACCESS,
-      { i: { passagePointId, direction: 'IN', ...who, at: at.toISOString() } },
-      security,
-    ),
-  ).decideAccess;
+  decideAs(env, who, requestId, decision, comment);
+const access = (passagePointId: string, who: { personId?: string; qrToken?: string }, at?: Date) =>
+  accessAt(world, passagePointId, who, at);
 const passage = (personId: string, passagePointId: string, at: Date, direction = 'IN') =>
   env.gql(
     INGEST,
@@ -90,27 +83,11 @@ const passage = (personId: string, passagePointId: string, at: Date, direction =
   );
 
 beforeAll(async () => {
-  wx = await fakeWechat();
-  env = await createTestEnvironment({
-    seed: true,
-    env: {
-      WECHAT_API_BASE: wx.url,
-      WECHAT_APPID: 'wxapp',
-      WECHAT_SECRET: 'sekret',
-      WECHAT_VISIT_TEMPLATE_ID: 'tmpl-visit-result',
-    },
-  });
-  security = await env.login('security', 'security123');
-  zhangsan = await env.login('zhangsan', 'zhangsan123');
+  world = await openVisitWorld({ env: { WECHAT_VISIT_TEMPLATE_ID: 'tmpl-visit-result' }, escortSeconds: 30 });
+  ({ env, wx, site, security, zhangsan, zhangsanId, alice } = world);
   device = await deviceToken(env);
-  site = await createVisitSite(env, security, 30);
-  zhangsanId = await (await demoPlant(env)).personOf('zhangsan');
-  alice = await wechatVisitor(env, 'alice');
 });
-afterAll(async () => {
-  await env?.stop();
-  wx?.close();
-});
+afterAll(() => closeVisitWorld(world));
 
 describe('an office visit', () => {
   let visitId: string;
@@ -360,68 +337,5 @@ describe('production and the escort rule', () => {
       code: 'ESCORT_REQUIRED',
     });
     ok(await env.gql(CANCEL, { id: v.id }, security));
-  });
-});
-
-describe('walk-in at the gate', () => {
-  it('runs the same approval and shows the guard the result live', async () => {
-    const guard = collect<{ visitUpdated: { id: string; status: string; source: string } }>(
-      wsClient(env, security),
-      `subscription{visitUpdated{id status source}}`,
-      {},
-      (r) => r.some((x) => x.data?.visitUpdated.status === 'APPROVED'),
-    );
-    await new Promise((r) => setTimeout(r, 150));
-    const walkInId = visitorIdNumber('19751212');
-    const v = ok(
-      await env.gql(
-        WALK_IN,
-        {
-          i: {
-            name: '吴来访',
-            idNumber: walkInId,
-            hostId: zhangsanId,
-            purpose: '送货',
-            validUntil: fromNow(HOUR),
-          },
-        },
-        security,
-      ),
-    ).registerWalkIn;
-    expect(v).toMatchObject({
-      status: 'PENDING',
-      source: 'WALK_IN',
-      registeredBy: 'security',
-      visitor: { name: '吴来访' },
-    });
-    expect(
-      failure(
-        await env.gql(
-          WALK_IN,
-          {
-            i: {
-              name: '吴来访',
-              idNumber: walkInId,
-              hostId: zhangsanId,
-              purpose: '送货',
-              validUntil: fromNow(HOUR),
-            },
-          },
-          zhangsan,
-        ),
-      ).code,
-    ).toBe('FORBIDDEN');
-    ok(await decide(zhangsan, v.approvalId, 'APPROVE'));
-    const seen = (await guard.finished).map((r) => r.data!.visitUpdated);
-    expect(seen).toEqual([
-      { id: v.id, status: 'PENDING', source: 'WALK_IN' },
-      { id: v.id, status: 'APPROVED', source: 'WALK_IN' },
-    ]);
-    expect(await access(site.officeGate, { personId: v.visitor.personId })).toMatchObject({
-      __typename: 'AccessGranted',
-    });
-    const today = ok(await env.gql(`{visitsToday(status:[APPROVED]){id}}`, {}, security)).visitsToday;
-    expect(today.map((x: { id: string }) => x.id)).toContain(v.id);
-    expect(failure(await env.gql(`{visitsToday{id}}`, {}, zhangsan)).code).toBe('FORBIDDEN');
   });
 });
