@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { type ApprovalPolicies, loadApprovalPolicies } from './approval/approval-policy.js';
 
 // The only module that reads process.env. Everything else receives the typed, validated object.
+const BYTE_UNITS = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 };
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const csv = z.string().transform((v) =>
   v
@@ -39,7 +40,16 @@ const schema = z.object({
   GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(1).default(30),
   GRAPHQL_MAX_COST: z.coerce.number().int().min(10).default(20000),
   GRAPHQL_INTROSPECTION: bool.optional(),
-  BODY_LIMIT: z.string().default('30mb'),
+  BODY_LIMIT: z
+    .string()
+    .default('30mb')
+    .transform((text, ctx) => {
+      const m = /^\s*(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?\s*$/i.exec(text);
+      if (m)
+        return Math.floor(Number(m[1]) * BYTE_UNITS[(m[2] ?? 'b').toLowerCase() as keyof typeof BYTE_UNITS]);
+      ctx.addIssue({ code: 'custom', message: `not a size: "${text}" (e.g. 30mb, 512kb)` });
+      return z.NEVER;
+    }),
   CORS_ORIGINS: csv.default([]),
   PWA_DIST: z.string().optional(),
   SEED_DEMO: bool.default(false),

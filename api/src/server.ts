@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { resolve } from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import {
@@ -30,6 +30,7 @@ import { createTopics } from './common/pubsub.js';
 import type { Config } from './config.js';
 import { createDeviceCentre } from './devices/device-centre.js';
 import { errorScopePlugin, formatError, formatWsResult } from './graphql/errors.js';
+import { graphqlHttp } from './graphql/http.js';
 import { queryLimitsRule } from './graphql/limits.js';
 import { buildApiSchema } from './graphql/schema.js';
 import { OrgDirectory } from './identity/org-directory.js';
@@ -93,7 +94,10 @@ export async function startApi(config: Config, orm: MikroORM, log: Logger): Prom
   };
 
   const app = express();
-  const httpServer = createServer(app);
+  let graphqlFast: ((req: IncomingMessage, res: ServerResponse) => boolean) | null = null;
+  const httpServer = createServer((req, res) => {
+    if (!graphqlFast?.(req, res)) app(req, res);
+  });
   const wsRules = [
     ...specifiedRules,
     queryLimitsRule(limits(config)),
@@ -132,6 +136,11 @@ export async function startApi(config: Config, orm: MikroORM, log: Logger): Prom
     ],
   });
   await apollo.start();
+  graphqlFast = graphqlHttp(apollo, {
+    limitBytes: config.BODY_LIMIT,
+    corsOrigins: config.CORS_ORIGINS,
+    context: (req) => makeContext(req.headers.authorization, req.socket.remoteAddress),
+  });
 
   app.disable('x-powered-by');
   app.get('/health', async (_req, res) => {

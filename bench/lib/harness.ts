@@ -70,7 +70,11 @@ export async function post<T>(
 export async function startApi(
   opts: { seed?: boolean; env?: Record<string, string>; bridge?: string; commitStamps?: string } = {},
 ): Promise<Api> {
-  const flags = (process.env.BENCH_API_NODE_OPTIONS ?? '').split(/\s+/).filter(Boolean);
+  // The heap flag `pnpm --filter @park/api start` runs the API with (api/package.json): measure what runs.
+  const flags = [
+    '--initial-old-space-size=512',
+    ...(process.env.BENCH_API_NODE_OPTIONS ?? '').split(/\s+/).filter(Boolean),
+  ];
   const script = fileURLToPath(new URL('./api-server.ts', import.meta.url));
   const child = spawn(process.execPath, ['--import', 'tsx', ...flags, script], {
     cwd: ROOT,

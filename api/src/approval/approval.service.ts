@@ -1,4 +1,4 @@
-import { LockMode, ref } from '@mikro-orm/core';
+import { FlushMode, LockMode, ref } from '@mikro-orm/core';
 import { recordAudit } from '../audit/audit.service.js';
 import { inTransaction, type RequestContext } from '../common/context.js';
 import { isUuid } from '../common/ids.js';
@@ -59,7 +59,11 @@ export async function submitApproval(ctx: RequestContext, input: SubmitApproval)
   const policy = approvalPolicy(ctx, input.kind);
   if (input.window) checkWindow(policy, input.window);
   return inTransaction(ctx, async (tx) => {
-    const requester = isUuid(input.requesterId) ? await tx.em.findOne(Person, input.requesterId) : null;
+    // By id, and the identity map already holds the caller's pending changes to them: no need to flush
+    // those first (one round trip of writes at commit, not two).
+    const requester = isUuid(input.requesterId)
+      ? await tx.em.findOne(Person, input.requesterId, { flushMode: FlushMode.COMMIT })
+      : null;
     if (!requester) throw ApprovalErrors.noPerson();
     if (requester.status !== PersonStatus.ACTIVE) throw IdentityErrors.personInactive();
     const planned = planSteps(policy, input.facts ?? {});

@@ -1,3 +1,4 @@
+import { FlushMode } from '@mikro-orm/core';
 import type { RequestContext } from '../common/context.js';
 import { isUuid } from '../common/ids.js';
 import { Role } from '../common/permission.js';
@@ -37,8 +38,15 @@ async function approversFor(
 ): Promise<Resolved> {
   const active = async (ids: string[], why: string): Promise<Resolved> => {
     const wanted = ids.filter((id) => isUuid(id) && id !== requester.id);
+    // flushMode COMMIT: asking who is active must not first flush the caller's pending writes (a
+    // booking's visit and visitor), which then would go out in two round trips instead of one; no
+    // caller changes an approver's status in the transaction that asks for their approval.
     const found = wanted.length
-      ? await tx.em.find(Person, { id: { $in: wanted }, status: PersonStatus.ACTIVE }, { fields: ['id'] })
+      ? await tx.em.find(
+          Person,
+          { id: { $in: wanted }, status: PersonStatus.ACTIVE },
+          { fields: ['id'], flushMode: FlushMode.COMMIT },
+        )
       : [];
     const ok = new Set(found.map((p) => p.id));
     return { ids: wanted.filter((id) => ok.has(id)), why };

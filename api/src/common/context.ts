@@ -47,6 +47,11 @@ export interface RequestContext extends AppServices {
   ip?: string;
   /** Set inside `inTransaction`: queues an event to publish after commit. */
   emit?: (event: DomainEvent) => void;
+  /**
+   * Set inside `inTransaction`: runs `work` once the transaction's own work is done, just before its
+   * last flush and commit (used to append the audit chain as late as possible: see recordAudit).
+   */
+  beforeCommit?: (work: () => Promise<void>) => void;
 }
 
 export function principalFrom(p: Omit<Principal, 'permissions'>): Principal {
@@ -66,9 +71,17 @@ export async function inTransaction<T>(
   // so the inner events wait for the outer commit and audit entries continue the same chain tail.
   if (ctx.emit && ctx.em.isInTransaction()) return work(ctx);
   const events: DomainEvent[] = [];
-  const result = await ctx.em.transactional((em) =>
-    work({ ...ctx, em: em as EntityManager, emit: (e) => events.push(e) }),
-  );
+  const finishers: (() => Promise<void>)[] = [];
+  const result = await ctx.em.transactional(async (em) => {
+    const out = await work({
+      ...ctx,
+      em: em as EntityManager,
+      emit: (e) => events.push(e),
+      beforeCommit: (w) => finishers.push(w),
+    });
+    for (const finish of finishers) await finish();
+    return out;
+  });
   for (const e of events) ctx.bus.publish(e);
   return result;
 }

@@ -20,6 +20,11 @@ export class BatchLoader<K, V> {
     return p;
   }
 
+  /** Answers `key` with `value` from now on, unless it was already asked for (first answer stays). */
+  prime(key: K, value: V): void {
+    if (!this.cache.has(key)) this.cache.set(key, Promise.resolve(value));
+  }
+
   private async flush(): Promise<void> {
     const batch = this.pending;
     this.pending = new Map();

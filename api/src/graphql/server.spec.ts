@@ -14,6 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => env?.stop());
 
+type GqlBody = { errors: { message: string; extensions: { code: string } }[] };
 const post = (body: string, headers: Record<string, string>) =>
   fetch(`${env.url}/graphql`, { method: 'POST', headers, body });
 
@@ -35,6 +36,63 @@ describe('the HTTP endpoint', () => {
     expect(await env.context().em.count(RefreshToken, {})).toBe(before);
     const asJson = await post(login, { 'content-type': 'application/json' });
     expect(asJson.status).toBe(200);
+  });
+
+  it('answers a body that is not JSON with 400 BAD_REQUEST and one that is too long with 413', async () => {
+    const bad = await post('{"query": "{ me { username } }"', { 'content-type': 'application/json' });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as GqlBody).errors[0]).toEqual({
+      message: '请求体不是合法的 JSON',
+      extensions: { code: 'BAD_REQUEST' },
+    });
+    const small = await createTestEnvironment({ env: { BODY_LIMIT: '1kb' } });
+    try {
+      const long = JSON.stringify({ query: `{ me { username } } # ${'x'.repeat(2048)}` });
+      const res = await fetch(`${small.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: long,
+      });
+      expect(res.status).toBe(413);
+      expect(((await res.json()) as GqlBody).errors[0]!.extensions.code).toBe('PAYLOAD_TOO_LARGE');
+      const fine = await fetch(`${small.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json; charset=utf-8' },
+        body: JSON.stringify({ query: '{ me { username } }' }),
+      });
+      expect(((await fine.json()) as GqlBody).errors[0]!.extensions.code).toBe('UNAUTHENTICATED');
+    } finally {
+      await small.stop();
+    }
+  });
+
+  it('lets a listed origin call from a browser and gives others no CORS header', async () => {
+    const cross = await createTestEnvironment({ env: { CORS_ORIGINS: 'https://pass.plant.example' } });
+    try {
+      const ask = (origin: string) =>
+        fetch(`${cross.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', origin },
+          body: JSON.stringify({ query: '{ me { username } }' }),
+        });
+      const listed = await ask('https://pass.plant.example');
+      expect(listed.headers.get('access-control-allow-origin')).toBe('https://pass.plant.example');
+      expect(listed.headers.get('vary')).toMatch(/Origin/);
+      const other = await ask('https://evil.example');
+      expect(other.headers.get('access-control-allow-origin')).toBeNull();
+      const preflight = await fetch(`${cross.url}/graphql`, {
+        method: 'OPTIONS',
+        headers: {
+          origin: 'https://pass.plant.example',
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type,authorization',
+        },
+      });
+      expect(preflight.status).toBe(204);
+      expect(preflight.headers.get('access-control-allow-headers')).toMatch(/authorization/);
+    } finally {
+      await cross.stop();
+    }
   });
 
   it('refuses a batch of operations in one POST, which would multiply every per-query limit', async () => {

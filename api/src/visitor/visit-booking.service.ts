@@ -5,10 +5,11 @@ import { ApprovalRequest } from '../approval/approval-request.entity.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { can, inTransaction, type RequestContext } from '../common/context.js';
 import { forbidden } from '../common/errors.js';
+import { isUuid } from '../common/ids.js';
 import { Permission } from '../common/permission.js';
 import { raiseAlarms } from '../devices/alarm.service.js';
 import { AlarmKind } from '../devices/devices.enums.js';
-import type { Person } from '../identity/person.entity.js';
+import { Person } from '../identity/person.entity.js';
 import { checkPhoto, storePersonPhoto } from '../identity/person-photo.service.js';
 import {
   checkRealName,
@@ -20,10 +21,11 @@ import { activePlateHolder } from '../identity/vehicle.service.js';
 import type { BookVisitInput, CompanionInput, WalkInInput } from './book-visit.input.js';
 import { localWindow } from './time-format.js';
 import { Visit } from './visit.entity.js';
+import { primeBooked } from './visit.loaders.js';
 import { overlapping } from './visit.queries.js';
 import { activeHost } from './visit-hosts.service.js';
 import { VisitPerson } from './visit-person.entity.js';
-import { requestedAreas, visitAreaCatalogue } from './visit-policy.js';
+import { requestedAreas, type VisitAreaCatalogue, visitAreaCatalogue } from './visit-policy.js';
 import { VisitSource, VisitStatus } from './visitor.enums.js';
 import { VisitorErrors } from './visitor.errors.js';
 import { VisitChanged } from './visitor.events.js';
@@ -104,12 +106,13 @@ export async function bookVisit(ctx: RequestContext, input: BookVisitInput): Pro
   if (!me) throw VisitorErrors.noPerson();
   const draft = draftOf(ctx, input, input.validFrom, input.validUntil);
   const photo = input.photoBase64 ? checkPhoto(input.photoBase64, input.photoConsent) : null;
-  return inTransaction(ctx, async (tx) => {
+  const booked = await inTransaction(ctx, async (tx) => {
     const planned = await plan(tx, draft, me);
     const visitor = await settleOwnRealName(tx, me, draft.visitor);
     if (photo) await storePersonPhoto(tx, visitor.id, photo);
     return createVisit(tx, planned, VisitSource.BOOKING, visitor);
   });
+  return answered(ctx, booked);
 }
 
 /**
@@ -120,36 +123,53 @@ export async function bookVisit(ctx: RequestContext, input: BookVisitInput): Pro
 export async function registerWalkIn(ctx: RequestContext, input: WalkInInput): Promise<Visit> {
   if (!can(ctx, Permission.VISIT_DESK)) throw forbidden();
   const draft = draftOf(ctx, input, new Date(), input.validUntil);
-  return inTransaction(ctx, async (tx) => {
+  const booked = await inTransaction(ctx, async (tx) => {
     const planned = await plan(tx, draft, null);
     const visitor = await realNamePerson(tx, draft.visitor, '', 'walk-in');
     if (visitor.id === planned.host.id) throw VisitorErrors.selfHost();
     return createVisit(tx, planned, VisitSource.WALK_IN, visitor);
   });
+  return answered(ctx, booked);
+}
+
+interface Booked {
+  visit: Visit;
+  people: Person[];
+  planned: Planned;
+}
+
+async function answered(ctx: RequestContext, { visit, people, planned }: Booked): Promise<Visit> {
+  await primeBooked(ctx, visit, people, planned.host, planned.catalogue);
+  return visit;
 }
 
 interface Planned {
   draft: Draft;
   host: Person;
   areas: VisitArea[];
+  catalogue: VisitAreaCatalogue;
 }
 
 /** Window, areas and host, checked before any person is touched. */
 async function plan(tx: RequestContext, draft: Draft, me: string | null): Promise<Planned> {
+  // Host and booker in one read; the findOne calls after this one are answered from the identity map.
+  const ids = [draft.hostId, me].filter((id): id is string => !!id && isUuid(id));
+  if (ids.length > 1) await tx.em.find(Person, { id: { $in: ids } });
   const catalogue = await visitAreaCatalogue(tx);
   checkWindow(catalogue.policy, { from: draft.from, until: draft.until });
   const areas = requestedAreas(catalogue, draft.areaIds);
   const host = await activeHost(tx, draft.hostId);
   if (me && host.id === me) throw VisitorErrors.selfHost();
-  return { draft, host, areas };
+  return { draft, host, areas, catalogue };
 }
 
 async function createVisit(
   tx: RequestContext,
-  { draft, host, areas }: Planned,
+  planned: Planned,
   source: VisitSource,
   visitor: Person,
-): Promise<Visit> {
+): Promise<Booked> {
+  const { draft, host, areas } = planned;
   const companions: Person[] = [];
   for (const [i, c] of draft.companions.entries())
     companions.push(await realNamePerson(tx, c, `companions[${i}]`));
@@ -207,7 +227,7 @@ async function createVisit(
   tx.emit?.(
     new VisitChanged({ visitId: visit.id, visitorId: visitor.id, hostId: host.id }, 'BOOKED', visit.status),
   );
-  return visit;
+  return { visit, people, planned };
 }
 
 async function submitForApproval(

@@ -14,16 +14,15 @@ import {
 } from 'type-graphql';
 import type { RequestContext } from '../common/context.js';
 import { can } from '../common/context.js';
-import { loaderFor } from '../common/loader.js';
 import { Permission } from '../common/permission.js';
 import { ExportFile } from '../identity/import.resolver.js';
-import { Person } from '../identity/person.entity.js';
 import { BookVisitInput, WalkInInput } from './book-visit.input.js';
 import { Visit } from './visit.entity.js';
-import { peopleOf, type VisitPersonRow } from './visit.queries.js';
+import { visitAreasLoader, visitHostLoader, visitPeopleLoader } from './visit.loaders.js';
+import type { VisitPersonRow } from './visit.queries.js';
 import { cancelVisit, checkOutVisit, myVisits, visitById, visitsToday } from './visit.service.js';
 import { bookVisit, registerWalkIn } from './visit-booking.service.js';
-import { toVisitHost, visitHosts } from './visit-hosts.service.js';
+import { visitHosts } from './visit-hosts.service.js';
 import { visitPasses } from './visit-pass.service.js';
 import { toVisitArea, visitAreaCatalogue } from './visit-policy.js';
 import { exportVisitTrail, visitTrail } from './visit-trail.service.js';
@@ -175,14 +174,6 @@ export class VisitorResolver {
   }
 }
 
-const peopleLoader = (ctx: RequestContext) =>
-  loaderFor<string, VisitPersonRow[]>(ctx, 'visit-people', async (ids) => {
-    const rows = await peopleOf(ctx.em, ids);
-    const m = new Map<string, VisitPersonRow[]>();
-    for (const r of rows) m.set(r.visitId, [...(m.get(r.visitId) ?? []), r]);
-    return m;
-  });
-
 const participant = (r: VisitPersonRow): VisitParticipant => ({
   personId: r.personId,
   name: r.name,
@@ -194,33 +185,25 @@ const participant = (r: VisitPersonRow): VisitParticipant => ({
 export class VisitResolver {
   @FieldResolver(() => VisitHost)
   async host(@Root() v: Visit, @Ctx() ctx: RequestContext): Promise<VisitHost> {
-    const host = await loaderFor<string, VisitHost>(ctx, 'visit-host', async (ids) => {
-      const people = await ctx.em
-        .fork()
-        .find(Person, { id: { $in: ids } }, { fields: ['id', 'name', 'orgUnit'] });
-      return new Map(await Promise.all(people.map(async (p) => [p.id, await toVisitHost(ctx, p)] as const)));
-    }).load(v.host.id);
+    const host = await visitHostLoader(ctx).load(v.host.id);
     return host ?? { id: v.host.id, name: '', department: null };
   }
 
   @FieldResolver(() => VisitParticipant)
   async visitor(@Root() v: Visit, @Ctx() ctx: RequestContext): Promise<VisitParticipant> {
-    const rows = (await peopleLoader(ctx).load(v.id)) ?? [];
+    const rows = (await visitPeopleLoader(ctx).load(v.id)) ?? [];
     const me = rows.find((r) => !r.companion);
     return me ? participant(me) : { personId: v.visitor.id, name: '', idNumberMasked: '', companion: false };
   }
 
   @FieldResolver(() => [VisitParticipant])
   async companions(@Root() v: Visit, @Ctx() ctx: RequestContext): Promise<VisitParticipant[]> {
-    return ((await peopleLoader(ctx).load(v.id)) ?? []).filter((r) => r.companion).map(participant);
+    return ((await visitPeopleLoader(ctx).load(v.id)) ?? []).filter((r) => r.companion).map(participant);
   }
 
   @FieldResolver(() => [VisitArea])
   async areas(@Root() v: Visit, @Ctx() ctx: RequestContext): Promise<VisitArea[]> {
-    const catalogue = await loaderFor(ctx, 'visit-areas', async (keys: string[]) => {
-      const c = await visitAreaCatalogue(ctx);
-      return new Map(keys.map((k) => [k, c]));
-    }).load('all');
+    const catalogue = await visitAreasLoader(ctx).load('all');
     if (!catalogue) return [];
     return v.areaIds.flatMap((id) => {
       const listed = catalogue.requestable.find((a) => a.id === id);
