@@ -11,14 +11,11 @@ import {
 import type { DeviceConfig } from '@park/device-bridge';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// The mini-program's own operations, exactly as its pages send them (string documents, no graphql-js).
-import {
-  BookVisitDocument,
-  VisitHostsDocument,
-  VisitPassesDocument,
-} from '../../miniprogram/miniprogram/gql/graphql';
+// The pass query exactly as the mini-program's pass page sends it (a string document, no graphql-js).
+import { VisitPassesDocument } from '../../miniprogram/miniprogram/gql/graphql';
 import { launchBrowser, loginInPwa, phonePage, snap } from '../support/browser';
 import { type GateStack, startGateStack } from '../support/gate-stack';
+import { buildMiniprogram, type Phone, visitorPhone } from '../support/miniprogram';
 
 const PWA_DIST = new URL('../../pwa/dist', import.meta.url).pathname;
 
@@ -27,6 +24,7 @@ let wechat: FakeWechat;
 let browser: Browser;
 let stack: GateStack;
 let site: VisitSite;
+let phone: Phone | undefined;
 
 // biome-ignore lint/suspicious/noExplicitAny: scenario steps assert on results rather than type them
 const ok = (r: { data?: unknown; errors?: unknown }): any => {
@@ -35,12 +33,30 @@ const ok = (r: { data?: unknown; errors?: unknown }): any => {
 };
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * A one-minute window starting at the first whole minute after `earliest`, as the booking page's
+ * pickers give it (site time, UTC+8): date, start and end, and the instants they mean.
+ */
+function pickerWindow(earliest: number) {
+  const SITE = 8 * 3_600_000;
+  let start = Math.ceil(earliest / 60_000) * 60_000;
+  const day = (ms: number) => new Date(ms + SITE).toISOString().slice(0, 10);
+  const clock = (ms: number) => new Date(ms + SITE).toISOString().slice(11, 16);
+  if (day(start) !== day(start + 60_000)) start += 60_000; // 23:59 → 00:00 would end before it starts
+  return {
+    from: new Date(start),
+    until: new Date(start + 60_000),
+    picked: { date: day(start), start: clock(start), end: clock(start + 60_000) },
+  };
+}
+
 beforeAll(async () => {
   wechat = await fakeWechat();
   env = await createTestEnvironment({
     seed: true,
     env: { PWA_DIST, WECHAT_API_BASE: wechat.url, WECHAT_APPID: 'wx-test', WECHAT_SECRET: 'secret' },
   });
+  buildMiniprogram();
   browser = await launchBrowser();
   const security = await env.login('security', 'security123');
   site = await createVisitSite(env, security);
@@ -62,6 +78,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await phone?.close();
   await browser?.close();
   await stack?.stop();
   await env?.stop();
@@ -70,32 +87,38 @@ afterAll(async () => {
 
 describe('a visit, from the mini-program to the turnstile and back', () => {
   it('is booked, approved by the host on the phone, opens the office but not production, dies at its end, and leaves a trail', async () => {
-    // 1. The visitor logs in through WeChat and books with the mini-program's own operations.
-    const visitor = await wechatVisitor(env, 'li-visitor');
-    const [host] = ok(
-      await env.gql(String(VisitHostsDocument), { keyword: '张三' }, visitor.token),
-    ).visitHosts;
-    expect(host).toMatchObject({ name: '张三' });
-    const from = new Date(Date.now() + 2_000);
-    const until = new Date(Date.now() + 40_000);
+    // 1. On the visitor's phone: 微信一键登录, then the booking page — host found by name, the window
+    // from the pickers (whole minutes, site time), real name, ID number, phone — submitted for real.
+    const window = pickerWindow(Date.now() + 15_000);
+    phone = visitorPhone({
+      apiUrl: env.url,
+      wechatCode: 'good-li-visitor',
+      hostKeyword: '张三',
+      purpose: '设备检修洽谈',
+      ...window.picked,
+      name: '李访客',
+      idNumber: visitorIdNumber(),
+      phone: '13800138000',
+    });
+    await phone.next('logged-in');
+    const { visitId, hostShown } = (await phone.next('booked')) as { visitId: string; hostShown: string };
+    expect(hostShown).toMatch(/^张三/);
+    expect(await phone.next('visit-shown')).toMatchObject({ status: '待审批' });
+    const visitor = await wechatVisitor(env, 'li-visitor'); // the same WeChat user: same openid, same person
     const booked = ok(
       await env.gql(
-        String(BookVisitDocument),
-        {
-          input: {
-            hostId: host.id,
-            purpose: '设备检修洽谈',
-            validFrom: from.toISOString(),
-            validUntil: until.toISOString(),
-            name: '李访客',
-            idNumber: visitorIdNumber(),
-            phone: '13800138000',
-          },
-        },
+        `query($id:ID!){visit(id:$id){id status validFrom validUntil visitor{personId name}}}`,
+        { id: visitId },
         visitor.token,
       ),
-    ).bookVisit;
-    expect(booked.status).toBe('PENDING');
+    ).visit;
+    expect(booked).toMatchObject({
+      status: 'PENDING',
+      validFrom: window.from.toISOString(),
+      validUntil: window.until.toISOString(),
+      visitor: { personId: visitor.personId, name: '李访客' },
+    });
+    const { from, until } = window;
 
     // 2. The host approves it in the PWA, in a real browser.
     const page = await phonePage(browser);
@@ -109,6 +132,9 @@ describe('a visit, from the mini-program to the turnstile and back', () => {
         .status;
     await expect.poll(status, { timeout: 10_000 }).toBe('APPROVED');
     await page.context().close();
+    // The visit page still open on the phone shows the decision by itself.
+    expect(await phone.next('visit-shown', 15_000)).toMatchObject({ status: '已通过' });
+    await phone.close();
 
     // 3. The visitor's QR, from the mini-program's pass query, at the turnstiles through the bridge.
     await stack.synced();
@@ -165,5 +191,5 @@ describe('a visit, from the mini-program to the turnstile and back', () => {
     ]);
     const times = entries.map((e) => Date.parse(e.at));
     expect([...times].sort((a, b) => a - b)).toEqual(times);
-  });
+  }, 300_000);
 });
