@@ -70,6 +70,7 @@ const schema = z.object({
   VISIT_ESCORT_SECONDS: z.coerce.number().int().min(1).max(600).default(60),
   VISIT_MAIN_GATES: csv.default([]),
   VISIT_MAX_COMPANIONS: z.coerce.number().int().min(0).max(50).default(9),
+  VISIT_MAX_ESCORTS: z.coerce.number().int().min(0).max(20).default(5),
   VISIT_HOST_SEARCH_LIMIT: z.coerce.number().int().min(1).max(50).default(10),
   VISIT_SWEEP_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
   VISIT_ONLINE_REVIEW_TARGET: z.coerce.number().min(0).max(1).default(0.9),

@@ -186,3 +186,34 @@ export async function revokeGrantsOf(
     return grants.length;
   });
 }
+
+/**
+ * Who may escort the holders of these grants into escort-required areas (a visit's host and the
+ * escorts they designated). Live grants only; each change is audited on its grant, so gates get the
+ * holder's record again in their next patch.
+ */
+export async function setGrantEscorts(
+  ctx: RequestContext,
+  grantIds: readonly string[],
+  escortIds: readonly string[],
+  because: Record<string, unknown> = {},
+): Promise<number> {
+  const ids = grantIds.filter(isUuid);
+  if (ids.length === 0) return 0;
+  return inTransaction(ctx, async (tx) => {
+    const grants = await tx.em.find(AccessGrant, { id: { $in: ids }, revokedAt: null });
+    for (const grant of grants) {
+      const before = snapshot(grant);
+      grant.escortIds = escortIds.length ? [...escortIds] : null;
+      await recordAudit(tx, {
+        action: 'GRANT_ESCORTS',
+        entityType: 'AccessGrant',
+        entityId: grant.id,
+        before,
+        after: { ...snapshot(grant), ...because },
+      });
+      tx.emit?.(new AccessChanged('grant', grant.id, grant.person.id));
+    }
+    return grants.length;
+  });
+}

@@ -6,6 +6,7 @@ import { Migration20261125110000_access_events } from './Migration20261125110000
 import { Migration20261126090000_approvals } from './Migration20261126090000_approvals.js';
 import { Migration20261126100000_devices } from './Migration20261126100000_devices.js';
 import { Migration20261127090000_visitors } from './Migration20261127090000_visitors.js';
+import { Migration20261128090000_visit_escorts } from './Migration20261128090000_visit_escorts.js';
 
 // Every migration, in order. Add new ones at the end; never edit one that has shipped.
 export const migrationsList: MigrationObject[] = [
@@ -16,4 +17,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261126090000_approvals', class: Migration20261126090000_approvals },
   { name: 'Migration20261126100000_devices', class: Migration20261126100000_devices },
   { name: 'Migration20261127090000_visitors', class: Migration20261127090000_visitors },
+  { name: 'Migration20261128090000_visit_escorts', class: Migration20261128090000_visit_escorts },
 ];

@@ -76,3 +76,11 @@ export class WatchlistInput {
   @Field(() => DateTimeScalar, { nullable: true })
   until?: Date | null;
 }
+
+@InputType({ description: '被访人（或保卫部）指定陪同人：进入须陪同的区域时，被访人或陪同人之一须先通过' })
+export class AssignVisitEscortsInput {
+  @Field(() => ID)
+  visitId!: string;
+  @Field(() => [ID], { description: '在职员工；为空则只有被访人本人可陪同' })
+  escortIds!: string[];
+}

@@ -325,7 +325,7 @@ describe('production and the escort rule', () => {
     expect(await access(site.prodGate, { personId: alice.personId }, now)).toEqual({
       __typename: 'AccessDenied',
       code: 'ESCORT_REQUIRED',
-      message: '该区域须由被访人陪同进入：请被访人先刷卡通过',
+      message: '该区域须由被访人或其指定的陪同人陪同进入：请陪同人先刷卡通过',
     });
     ok(await passage(zhangsanId, site.prodGate, new Date(now.getTime() - 10_000)));
     expect(await access(site.prodGate, { personId: alice.personId }, now)).toMatchObject({

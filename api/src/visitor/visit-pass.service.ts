@@ -26,7 +26,7 @@ export async function openPass(tx: RequestContext, visit: Visit, people: readonl
         tx,
         { personId: person.personId, areaId, validFrom: visit.validFrom, validUntil: visit.validUntil },
         approvalId,
-        { source: GrantSource.VISIT, escortIds: [visit.host.id], because: { visitId: visit.id } },
+        { source: GrantSource.VISIT, escortIds: escortsOf(visit), because: { visitId: visit.id } },
       );
       grantIds.push(grant.id);
     }
@@ -34,6 +34,9 @@ export async function openPass(tx: RequestContext, visit: Visit, people: readonl
   visit.grantIds = grantIds;
   await syncVisitVehicle(tx, visit);
 }
+
+/** Who may take the visit's people into escort-required areas: the host, then those they named. */
+export const escortsOf = (visit: Visit): string[] => [visit.host.id, ...visit.escortIds];
 
 /** Ends a visit's pass before its window does (cancelled, checked out, expired). */
 export async function closePass(tx: RequestContext, visit: Visit, reason: string): Promise<void> {

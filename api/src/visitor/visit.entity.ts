@@ -18,7 +18,9 @@ import { VisitSource, VisitStatus } from './visitor.enums.js';
 @Index({ properties: ['host', 'validFrom'] })
 @Index({ properties: ['status', 'validUntil'] })
 @Index({ properties: ['validFrom'] })
-export class Visit extends BaseEntity<'status' | 'areaIds' | 'grantIds' | 'approvalId' | 'watchlistHit'> {
+export class Visit extends BaseEntity<
+  'status' | 'areaIds' | 'grantIds' | 'escortIds' | 'approvalId' | 'watchlistHit'
+> {
   @Field(() => VisitStatus)
   @Enum({ items: () => VisitStatus, type: 'string' })
   status: VisitStatus = VisitStatus.PENDING;
@@ -95,6 +97,10 @@ export class Visit extends BaseEntity<'status' | 'areaIds' | 'grantIds' | 'appro
   /** The pass: one grant per person and area, ended early on cancel or check-out. */
   @Property({ type: 'uuid[]', columnType: 'uuid[]' })
   grantIds: string[] = [];
+
+  /** Staff the host named to escort the visitor besides themself (陪同人); see assignVisitEscorts. */
+  @Property({ type: 'uuid[]', columnType: 'uuid[]' })
+  escortIds: string[] = [];
 
   @Field(() => ID, { nullable: true })
   get approvalId(): string | null {

@@ -16,12 +16,20 @@ import type { RequestContext } from '../common/context.js';
 import { can } from '../common/context.js';
 import { Permission } from '../common/permission.js';
 import { ExportFile } from '../identity/import.resolver.js';
-import { BookVisitInput, WalkInInput } from './book-visit.input.js';
+import { AssignVisitEscortsInput, BookVisitInput, WalkInInput } from './book-visit.input.js';
 import { Visit } from './visit.entity.js';
 import { visitAreasLoader, visitHostLoader, visitPeopleLoader } from './visit.loaders.js';
 import type { VisitPersonRow } from './visit.queries.js';
-import { cancelVisit, checkOutVisit, myVisits, visitById, visitsToday } from './visit.service.js';
+import {
+  cancelVisit,
+  checkOutVisit,
+  hostedVisits,
+  myVisits,
+  visitById,
+  visitsToday,
+} from './visit.service.js';
 import { bookVisit, registerWalkIn } from './visit-booking.service.js';
+import { assignVisitEscorts } from './visit-escort.service.js';
 import { visitHosts } from './visit-hosts.service.js';
 import { visitPasses } from './visit-pass.service.js';
 import { toVisitArea, visitAreaCatalogue } from './visit-policy.js';
@@ -76,6 +84,21 @@ export class VisitorResolver {
   @Query(() => Visit, { description: '一次访问（访客本人、被访人、保卫部可见）' })
   visit(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<Visit> {
     return visitById(ctx, id);
+  }
+
+  @Authorized(Permission.VISIT_READ)
+  @Query(() => [Visit], { description: '我的访客（我为被访人）：一周前至今后，按开始时间' })
+  hostedVisits(@Ctx() ctx: RequestContext): Promise<Visit[]> {
+    return hostedVisits(ctx);
+  }
+
+  @Authorized(Permission.VISIT_READ)
+  @Mutation(() => Visit, { description: '被访人或保卫部指定陪同人（替换原名单）' })
+  assignVisitEscorts(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => AssignVisitEscortsInput) input: AssignVisitEscortsInput,
+  ): Promise<Visit> {
+    return assignVisitEscorts(ctx, input);
   }
 
   @Authorized(Permission.VISIT_DESK)
@@ -187,6 +210,12 @@ export class VisitResolver {
   async host(@Root() v: Visit, @Ctx() ctx: RequestContext): Promise<VisitHost> {
     const host = await visitHostLoader(ctx).load(v.host.id);
     return host ?? { id: v.host.id, name: '', department: null };
+  }
+
+  @FieldResolver(() => [VisitHost], { description: '被访人指定的陪同人（不含被访人本人）' })
+  async escorts(@Root() v: Visit, @Ctx() ctx: RequestContext): Promise<VisitHost[]> {
+    const found = await Promise.all(v.escortIds.map((id) => visitHostLoader(ctx).load(id)));
+    return found.filter((h): h is VisitHost => !!h);
   }
 
   @FieldResolver(() => VisitParticipant)

@@ -38,6 +38,20 @@ export async function myVisits(ctx: RequestContext): Promise<Visit[]> {
 }
 
 /**
+ * The caller's visitors as a host (我的访客): from a week back on, soonest first, so today's and the
+ * coming ones lead and last week's are still there to look up.
+ */
+export async function hostedVisits(ctx: RequestContext): Promise<Visit[]> {
+  const me = ctx.principal?.personId;
+  if (!me) return [];
+  return ctx.em.find(
+    Visit,
+    { host: me, validUntil: { $gt: new Date(Date.now() - 7 * 24 * 3_600_000) } },
+    { orderBy: { validFrom: 'asc', id: 'asc' }, limit: 200 },
+  );
+}
+
+/**
  * The gate's list: visits whose window touches today (plant time), and anyone still checked in from
  * before (an overstay stays on the list until they leave), optionally by status.
  */

@@ -28,6 +28,10 @@ export const VisitorErrors = {
   cancelled: () => new DomainError('VISIT_CANCELLED', '该访问已取消，不能再审批'),
   notPending: () => new DomainError('VISIT_NOT_PENDING', '该访问已不在待审批状态'),
   ended: () => new DomainError('VISIT_ENDED', '该访问已结束'),
+  badEscort: (field: string) =>
+    new DomainError('ESCORT_INVALID', '陪同人须为在职员工，且不能是访客或同行人', { field }),
+  tooManyEscorts: (max: number) =>
+    new DomainError('VALIDATION', `陪同人最多 ${max} 位`, { field: 'escortIds' }),
   inProgress: () => new DomainError('VISIT_IN_PROGRESS', '访客已入场，请办理离场而非取消'),
   notCheckedIn: () => new DomainError('VISIT_NOT_CHECKED_IN', '该访问未在进行中，无需办理离场'),
   notApproved: () => new DomainError('VISIT_NOT_APPROVED', '访问尚未获批准，暂无通行码'),

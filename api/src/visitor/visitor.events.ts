@@ -10,7 +10,8 @@ export type VisitChange =
   | 'CHECKED_IN'
   | 'CHECKED_OUT'
   | 'EXPIRED'
-  | 'OVERSTAY';
+  | 'OVERSTAY'
+  | 'ESCORTS';
 
 /** Who may watch a visit: enough for the subscription's filter without a read per subscriber. */
 export interface VisitAudience {

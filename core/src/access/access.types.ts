@@ -19,7 +19,8 @@ export interface AreaPolicy {
   readonly requiredQualifications: readonly string[];
   /**
    * 陪同: a visitor enters (this area or any area inside it) only right behind one of their escorts
-   * (the visit's host) — a granted entry of that escort at the same point within this many seconds.
+   * (the visit's host or a colleague they named) — a granted entry of that escort at the same point
+   * within this many seconds.
    */
   readonly escort?: { readonly withinSeconds: number } | null;
 }
@@ -81,7 +82,7 @@ export interface Grant {
   readonly validUntil?: number | null;
   readonly revokedAt?: number | null;
   readonly scheduleId?: string | null;
-  /** A visit's grant: who may escort the holder into areas that require an escort (the host). */
+  /** A visit's grant: who may escort the holder where an escort is required (host, named escorts). */
   readonly escortIds?: readonly string[] | null;
 }
 

@@ -45,7 +45,7 @@ export const DENY_MESSAGES: Readonly<Record<DenyReason, string>> = {
   AREA_FULL: '区域在场人数已满',
   SECOND_PERSON_REQUIRED: '双人规则：请第二名授权人员刷卡',
   INTERLOCK_BUSY: '互锁：同组其他门未关闭，请稍候',
-  ESCORT_REQUIRED: '该区域须由被访人陪同进入：请被访人先刷卡通过',
+  ESCORT_REQUIRED: '该区域须由被访人或其指定的陪同人陪同进入：请陪同人先刷卡通过',
   QR_EXPIRED: '二维码已过期，请刷新后重试',
   QR_REPLAYED: '二维码已被使用，请勿重复使用',
   QR_BAD_SIGNATURE: '二维码无效（签名校验失败）',

@@ -41,7 +41,7 @@ describe('escort rule', () => {
     expect(visitorInto('production', [])).toMatchObject({
       allow: false,
       reason: 'ESCORT_REQUIRED',
-      message: '该区域须由被访人陪同进入：请被访人先刷卡通过',
+      message: '该区域须由被访人或其指定的陪同人陪同进入：请陪同人先刷卡通过',
     });
   });
 
