@@ -52,6 +52,26 @@ describe('the visit detail', () => {
     expect(textOf(page, '.visit-plate')).toBe('京A12345');
   });
 
+  it('names the colleagues the host designated as escorts, and shows no such row when there are none', async () => {
+    wx.respondWith(() =>
+      data({
+        visit: visitDetail({
+          status: 'APPROVED',
+          escorts: [
+            { id: 'e-1', name: '李值长', department: '运行部' },
+            { id: 'e-2', name: '赵工', department: null },
+          ],
+        }),
+      }),
+    );
+    const page = await openVisitPage();
+    expect(textOf(page, '.visit-escorts')).toBe('李值长 · 运行部、赵工');
+
+    wx.respondWith(() => data({ visit: visitDetail() }));
+    const plain = await openVisitPage();
+    expect(plain.querySelector('.visit-escorts')).toBeFalsy();
+  });
+
   it('shows the reason a rejected visit was turned down', async () => {
     wx.respondWith(() =>
       data({ visit: visitDetail({ status: 'REJECTED', rejectionReason: '当日检修，暂停接待' }) }),

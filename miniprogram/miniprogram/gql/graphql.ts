@@ -101,7 +101,7 @@ export type VisitParticipantFieldsFragment = { personId: string, name: string, i
 
 export type VisitSummaryFragment = { id: string, status: VisitStatus, purpose: string, validFrom: string, validUntil: string, createdAt: string, host: { id: string, name: string, department: string | null } };
 
-export type VisitDetailFragment = { source: VisitSource, plate: string | null, rejectionReason: string | null, checkedInAt: string | null, checkedOutAt: string | null, id: string, status: VisitStatus, purpose: string, validFrom: string, validUntil: string, createdAt: string, visitor: { personId: string, name: string, idNumberMasked: string, companion: boolean }, companions: Array<{ personId: string, name: string, idNumberMasked: string, companion: boolean }>, areas: Array<{ id: string, name: string, securityLevel: SecurityLevel, needsSecurity: boolean, escortRequired: boolean, isDefault: boolean }>, host: { id: string, name: string, department: string | null } };
+export type VisitDetailFragment = { source: VisitSource, plate: string | null, rejectionReason: string | null, checkedInAt: string | null, checkedOutAt: string | null, id: string, status: VisitStatus, purpose: string, validFrom: string, validUntil: string, createdAt: string, visitor: { personId: string, name: string, idNumberMasked: string, companion: boolean }, companions: Array<{ personId: string, name: string, idNumberMasked: string, companion: boolean }>, areas: Array<{ id: string, name: string, securityLevel: SecurityLevel, needsSecurity: boolean, escortRequired: boolean, isDefault: boolean }>, escorts: Array<{ id: string, name: string, department: string | null }>, host: { id: string, name: string, department: string | null } };
 
 export type VisitHostsQueryVariables = Exact<{
   keyword: string;
@@ -120,7 +120,7 @@ export type BookVisitMutationVariables = Exact<{
 }>;
 
 
-export type BookVisitMutation = { bookVisit: { source: VisitSource, plate: string | null, rejectionReason: string | null, checkedInAt: string | null, checkedOutAt: string | null, id: string, status: VisitStatus, purpose: string, validFrom: string, validUntil: string, createdAt: string, visitor: { personId: string, name: string, idNumberMasked: string, companion: boolean }, companions: Array<{ personId: string, name: string, idNumberMasked: string, companion: boolean }>, areas: Array<{ id: string, name: string, securityLevel: SecurityLevel, needsSecurity: boolean, escortRequired: boolean, isDefault: boolean }>, host: { id: string, name: string, department: string | null } } };
+export type BookVisitMutation = { bookVisit: { source: VisitSource, plate: string | null, rejectionReason: string | null, checkedInAt: string | null, checkedOutAt: string | null, id: string, status: VisitStatus, purpose: string, validFrom: string, validUntil: string, createdAt: string, visitor: { personId: string, name: string, idNumberMasked: string, companion: boolean }, companions: Array<{ personId: string, name: string, idNumberMasked: string, companion: boolean }>, areas: Array<{ id: string, name: string, securityLevel: SecurityLevel, needsSecurity: boolean, escortRequired: boolean, isDefault: boolean }>, escorts: Array<{ id: string, name: string, department: string | null }>, host: { id: string, name: string, department: string | null } } };
 
 export type MyVisitsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -132,7 +132,7 @@ export type VisitByIdQueryVariables = Exact<{
 }>;
 
 
-export type VisitByIdQuery = { visit: { source: VisitSource, plate: string | null, rejectionReason: string | null, checkedInAt: string | null, checkedOutAt: string | null, id: string, status: VisitStatus, purpose: string, validFrom: string, validUntil: string, createdAt: string, visitor: { personId: string, name: string, idNumberMasked: string, companion: boolean }, companions: Array<{ personId: string, name: string, idNumberMasked: string, companion: boolean }>, areas: Array<{ id: string, name: string, securityLevel: SecurityLevel, needsSecurity: boolean, escortRequired: boolean, isDefault: boolean }>, host: { id: string, name: string, department: string | null } } };
+export type VisitByIdQuery = { visit: { source: VisitSource, plate: string | null, rejectionReason: string | null, checkedInAt: string | null, checkedOutAt: string | null, id: string, status: VisitStatus, purpose: string, validFrom: string, validUntil: string, createdAt: string, visitor: { personId: string, name: string, idNumberMasked: string, companion: boolean }, companions: Array<{ personId: string, name: string, idNumberMasked: string, companion: boolean }>, areas: Array<{ id: string, name: string, securityLevel: SecurityLevel, needsSecurity: boolean, escortRequired: boolean, isDefault: boolean }>, escorts: Array<{ id: string, name: string, department: string | null }>, host: { id: string, name: string, department: string | null } } };
 
 export type CancelVisitMutationVariables = Exact<{
   id: string | number;
@@ -140,7 +140,7 @@ export type CancelVisitMutationVariables = Exact<{
 }>;
 
 
-export type CancelVisitMutation = { cancelVisit: { source: VisitSource, plate: string | null, rejectionReason: string | null, checkedInAt: string | null, checkedOutAt: string | null, id: string, status: VisitStatus, purpose: string, validFrom: string, validUntil: string, createdAt: string, visitor: { personId: string, name: string, idNumberMasked: string, companion: boolean }, companions: Array<{ personId: string, name: string, idNumberMasked: string, companion: boolean }>, areas: Array<{ id: string, name: string, securityLevel: SecurityLevel, needsSecurity: boolean, escortRequired: boolean, isDefault: boolean }>, host: { id: string, name: string, department: string | null } } };
+export type CancelVisitMutation = { cancelVisit: { source: VisitSource, plate: string | null, rejectionReason: string | null, checkedInAt: string | null, checkedOutAt: string | null, id: string, status: VisitStatus, purpose: string, validFrom: string, validUntil: string, createdAt: string, visitor: { personId: string, name: string, idNumberMasked: string, companion: boolean }, companions: Array<{ personId: string, name: string, idNumberMasked: string, companion: boolean }>, areas: Array<{ id: string, name: string, securityLevel: SecurityLevel, needsSecurity: boolean, escortRequired: boolean, isDefault: boolean }>, escorts: Array<{ id: string, name: string, department: string | null }>, host: { id: string, name: string, department: string | null } } };
 
 export type VisitPassesQueryVariables = Exact<{
   visitId: string | number;
@@ -244,6 +244,11 @@ export const VisitDetailFragmentDoc = new TypedDocumentString(`
   }
   areas {
     ...VisitAreaFields
+  }
+  escorts {
+    id
+    name
+    department
   }
 }
     fragment VisitAreaFields on VisitArea {
@@ -416,6 +421,11 @@ fragment VisitDetail on Visit {
   areas {
     ...VisitAreaFields
   }
+  escorts {
+    id
+    name
+    department
+  }
 }`) as unknown as TypedDocumentString<BookVisitMutation, BookVisitMutationVariables>;
 export const MyVisitsDocument = new TypedDocumentString(`
     query MyVisits {
@@ -485,6 +495,11 @@ fragment VisitDetail on Visit {
   areas {
     ...VisitAreaFields
   }
+  escorts {
+    id
+    name
+    department
+  }
 }`) as unknown as TypedDocumentString<VisitByIdQuery, VisitByIdQueryVariables>;
 export const CancelVisitDocument = new TypedDocumentString(`
     mutation CancelVisit($id: ID!, $reason: String) {
@@ -534,6 +549,11 @@ fragment VisitDetail on Visit {
   }
   areas {
     ...VisitAreaFields
+  }
+  escorts {
+    id
+    name
+    department
   }
 }`) as unknown as TypedDocumentString<CancelVisitMutation, CancelVisitMutationVariables>;
 export const VisitPassesDocument = new TypedDocumentString(`

@@ -51,6 +51,7 @@ export function visitDetail(overrides: Record<string, unknown> = {}) {
     visitor: { personId: 'p-1', name: '李访客', idNumberMasked: '110105********002X', companion: false },
     companions: [{ personId: 'p-2', name: '张同行', idNumberMasked: '440524********0013', companion: true }],
     areas: [areas[0]],
+    escorts: [],
     plate: '京A12345',
     rejectionReason: null,
     checkedInAt: null,

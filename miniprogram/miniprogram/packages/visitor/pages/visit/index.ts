@@ -13,6 +13,8 @@ interface VisitView {
   statusLabel: string;
   statusTone: string;
   host: string;
+  /** Colleagues the host named to escort the visitor, besides the host; empty when none. */
+  escorts: string;
   purpose: string;
   window: string;
   areas: { id: string; name: string; needsSecurity: boolean; escortRequired: boolean }[];
@@ -33,6 +35,7 @@ function toView(visit: VisitDetailFragment): VisitView {
     statusLabel: look.label,
     statusTone: look.tone,
     host: visit.host.department ? `${visit.host.name} · ${visit.host.department}` : visit.host.name,
+    escorts: visit.escorts.map((e) => (e.department ? `${e.name} · ${e.department}` : e.name)).join('、'),
     purpose: visit.purpose,
     window: formatWindow(visit.validFrom, visit.validUntil),
     areas: visit.areas.map(({ id, name, needsSecurity, escortRequired }) => ({
