@@ -38,7 +38,13 @@ await withApi({ seed: true, bridge: BRIDGE }, async (api) => {
       healthIntervalMs: 60_000,
       dataDir,
       devices: [],
-      gate: { unlockPulseMs: 3_000, cacheFile: undefined, cacheRefreshMs: 60_000, uploadIntervalMs: 60_000 },
+      gate: {
+        unlockPulseMs: 3_000,
+        commandAckTimeoutMs: 5_000,
+        cacheFile: undefined,
+        cacheRefreshMs: 60_000,
+        uploadIntervalMs: 60_000,
+      },
     },
     {},
   );

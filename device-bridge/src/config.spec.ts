@@ -15,7 +15,13 @@ describe('loadConfig', () => {
       healthIntervalMs: 10_000,
       dataDir: '.data/bridge',
       devices: [],
-      gate: { unlockPulseMs: 3_000, cacheFile: undefined, cacheRefreshMs: 30_000, uploadIntervalMs: 5_000 },
+      gate: {
+        unlockPulseMs: 3_000,
+        commandAckTimeoutMs: 5_000,
+        cacheFile: undefined,
+        cacheRefreshMs: 30_000,
+        uploadIntervalMs: 5_000,
+      },
       simulator: { trafficPerMin: 20, seed: undefined },
     });
   });

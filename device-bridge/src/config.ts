@@ -21,6 +21,8 @@ export interface MqttConfig {
 export interface GateConfig {
   /** Unlock pulse for devices that do not set their own. */
   unlockPulseMs: number;
+  /** How long a remote command waits for the device's `evt/ack` before it is reported failed. */
+  commandAckTimeoutMs: number;
   /** A gate cache exported to a file (GATE_CACHE_FILE), polled as the cache source until the API sync exists. */
   cacheFile: string | undefined;
   cacheRefreshMs: number;
@@ -114,6 +116,14 @@ export function loadConfig(env: Env = process.env): BridgeConfig {
 
   const gate: GateConfig = {
     unlockPulseMs: readInt('UNLOCK_PULSE_MS', read('UNLOCK_PULSE_MS'), 3_000, 100, 60_000, problems),
+    commandAckTimeoutMs: readInt(
+      'COMMAND_ACK_TIMEOUT_MS',
+      read('COMMAND_ACK_TIMEOUT_MS'),
+      5_000,
+      100,
+      120_000,
+      problems,
+    ),
     cacheFile: read('GATE_CACHE_FILE'),
     cacheRefreshMs: readInt(
       'GATE_CACHE_REFRESH_MS',

@@ -15,6 +15,8 @@ export interface BridgeEvents {
   'gate.cache': { cursor: string; generatedAt: number; source: string };
   /** The uploader accepted events; the watermark moved here. */
   'journal.uploaded': Watermark;
+  /** A command without a seq went to a device (remote open, mode); it answers on `evt/ack`. */
+  'device.command': { deviceId: string; commandId: string; kind: 'unlock' | 'mode' };
   /** A command from the API (sync stream), to carry out and acknowledge by id. */
   'api.command': RemoteCommand;
   /** Drop the cursor and fetch a full snapshot (a RESYNC command). */

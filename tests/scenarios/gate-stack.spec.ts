@@ -266,9 +266,31 @@ describe('the gate, the bridge and the API together', () => {
     const unlock = await lane.waitFor((c) => c.kind === 'unlock' && c.payload.id === command.id, from);
     expect(unlock.payload).toMatchObject({ allow: true, message: '远程开门：访客轮椅通行' });
     expect(unlock.payload.seq).toBeUndefined();
-    const status = async () =>
-      (await sql<{ status: string }>('select status from device_command where id = ?', [command.id]))[0]!
-        .status;
-    await expect.poll(status).toBe('SUCCEEDED');
+    const outcome = async (id: string) =>
+      (
+        await sql<{ status: string; result: string }>(
+          'select status, result from device_command where id = ?',
+          [id],
+        )
+      )[0]!;
+    // Done only once the lane itself confirmed it on evt/ack.
+    await expect.poll(async () => (await outcome(command.id)).status).toBe('SUCCEEDED');
+    expect((await outcome(command.id)).result).toMatch(/device confirmed/);
+
+    // A controller that refuses: the console is told it failed, and why.
+    lane.refuseCommands = '电磁锁故障';
+    try {
+      const refused = ok(
+        await env.gql(
+          `mutation($i:SendDeviceCommandInput!){sendDeviceCommand(input:$i){id}}`,
+          { i: { deviceId: device!.id, kind: 'OPEN', reason: '消防通道检查' } },
+          security,
+        ),
+      ).sendDeviceCommand;
+      await expect.poll(async () => (await outcome(refused.id)).status).toBe('FAILED');
+      expect((await outcome(refused.id)).result).toBe('device refused: 电磁锁故障');
+    } finally {
+      lane.refuseCommands = null;
+    }
   });
 });

@@ -46,7 +46,13 @@ export async function startGateStack(
     healthIntervalMs: 60_000,
     dataDir: mkdtempSync(join(tmpdir(), 'park-stack-')),
     devices,
-    gate: { unlockPulseMs: 3_000, cacheFile: undefined, cacheRefreshMs: 60_000, uploadIntervalMs: 200 },
+    gate: {
+      unlockPulseMs: 3_000,
+      commandAckTimeoutMs: 5_000,
+      cacheFile: undefined,
+      cacheRefreshMs: 60_000,
+      uploadIntervalMs: 200,
+    },
   };
   let bridge = await startBridge(config);
   // The embedded broker's port must survive a bridge restart, or the simulated devices lose it.

@@ -67,6 +67,9 @@ export function simulatedTrafficExtension(context: ExtensionContext): Extension 
       generator = traffic;
       off.push(
         bus.on('access.decision', ({ event }) => traffic.answered(event.deviceId, event.seq, event.command)),
+        bus.on('device.command', ({ deviceId, commandId, kind }) =>
+          traffic.commanded(deviceId, commandId, kind),
+        ),
       );
       await traffic.start();
       log.info({ devices: [...ids], perMinute, seed }, 'simulated traffic started');

@@ -43,7 +43,13 @@ export function testConfig(target: BrokerTarget, overrides: Partial<BridgeConfig
     healthIntervalMs: 60_000,
     dataDir: tempDataDir(),
     devices: [],
-    gate: { unlockPulseMs: 3_000, cacheFile: undefined, cacheRefreshMs: 60_000, uploadIntervalMs: 60_000 },
+    gate: {
+      unlockPulseMs: 3_000,
+      commandAckTimeoutMs: 5_000,
+      cacheFile: undefined,
+      cacheRefreshMs: 60_000,
+      uploadIntervalMs: 60_000,
+    },
     ...overrides,
   };
 }

@@ -114,6 +114,13 @@ export type AreaInput = {
   twoPersonWithinSeconds?: number | null | undefined;
 };
 
+/** 被访人（或保卫部）指定陪同人：进入须陪同的区域时，被访人或陪同人之一须先通过 */
+export type AssignVisitEscortsInput = {
+  /** 在职员工；为空则只有被访人本人可陪同 */
+  escortIds: Array<string | number>;
+  visitId: string | number;
+};
+
 export type CalendarDayInput = {
   date: string;
   kind: CalendarDayKind;
@@ -761,7 +768,7 @@ export type VisitAreaFieldsFragment = { id: string, name: string, securityLevel:
 
 export type VisitParticipantFieldsFragment = { personId: string, name: string, idNumberMasked: string, companion: boolean };
 
-export type VisitFieldsFragment = { id: string, status: VisitStatus, source: VisitSource, purpose: string, company: string | null, validFrom: string, validUntil: string, plate: string | null, approvalId: string | null, rejectionReason: string | null, cancelReason: string | null, securityNote: string | null, registeredBy: string | null, checkedInAt: string | null, checkedOutAt: string | null, createdAt: string, host: { id: string, name: string, department: string | null }, visitor: { personId: string, name: string, idNumberMasked: string, companion: boolean }, companions: Array<{ personId: string, name: string, idNumberMasked: string, companion: boolean }>, areas: Array<{ id: string, name: string, securityLevel: SecurityLevel, needsSecurity: boolean, escortRequired: boolean, isDefault: boolean }> };
+export type VisitFieldsFragment = { id: string, status: VisitStatus, source: VisitSource, purpose: string, company: string | null, validFrom: string, validUntil: string, plate: string | null, approvalId: string | null, rejectionReason: string | null, cancelReason: string | null, securityNote: string | null, registeredBy: string | null, checkedInAt: string | null, checkedOutAt: string | null, createdAt: string, host: { id: string, name: string, department: string | null }, escorts: Array<{ id: string, name: string, department: string | null }>, visitor: { personId: string, name: string, idNumberMasked: string, companion: boolean }, companions: Array<{ personId: string, name: string, idNumberMasked: string, companion: boolean }>, areas: Array<{ id: string, name: string, securityLevel: SecurityLevel, needsSecurity: boolean, escortRequired: boolean, isDefault: boolean }> };
 
 export type TrailEntryFieldsFragment = { at: string, personId: string | null, personName: string, passagePointName: string | null, areaName: string | null, direction: PassageDirection | null, result: AccessResult, reason: AccessDenyReason | null, message: string | null };
 
@@ -772,14 +779,19 @@ export type VisitsTodayQueryVariables = Exact<{
 }>;
 
 
-export type VisitsTodayQuery = { visitsToday: Array<{ id: string, status: VisitStatus, source: VisitSource, purpose: string, company: string | null, validFrom: string, validUntil: string, plate: string | null, approvalId: string | null, rejectionReason: string | null, cancelReason: string | null, securityNote: string | null, registeredBy: string | null, checkedInAt: string | null, checkedOutAt: string | null, createdAt: string, host: { id: string, name: string, department: string | null }, visitor: { personId: string, name: string, idNumberMasked: string, companion: boolean }, companions: Array<{ personId: string, name: string, idNumberMasked: string, companion: boolean }>, areas: Array<{ id: string, name: string, securityLevel: SecurityLevel, needsSecurity: boolean, escortRequired: boolean, isDefault: boolean }> }> };
+export type VisitsTodayQuery = { visitsToday: Array<{ id: string, status: VisitStatus, source: VisitSource, purpose: string, company: string | null, validFrom: string, validUntil: string, plate: string | null, approvalId: string | null, rejectionReason: string | null, cancelReason: string | null, securityNote: string | null, registeredBy: string | null, checkedInAt: string | null, checkedOutAt: string | null, createdAt: string, host: { id: string, name: string, department: string | null }, escorts: Array<{ id: string, name: string, department: string | null }>, visitor: { personId: string, name: string, idNumberMasked: string, companion: boolean }, companions: Array<{ personId: string, name: string, idNumberMasked: string, companion: boolean }>, areas: Array<{ id: string, name: string, securityLevel: SecurityLevel, needsSecurity: boolean, escortRequired: boolean, isDefault: boolean }> }> };
 
 export type VisitQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type VisitQuery = { visit: { id: string, status: VisitStatus, source: VisitSource, purpose: string, company: string | null, validFrom: string, validUntil: string, plate: string | null, approvalId: string | null, rejectionReason: string | null, cancelReason: string | null, securityNote: string | null, registeredBy: string | null, checkedInAt: string | null, checkedOutAt: string | null, createdAt: string, host: { id: string, name: string, department: string | null }, visitor: { personId: string, name: string, idNumberMasked: string, companion: boolean }, companions: Array<{ personId: string, name: string, idNumberMasked: string, companion: boolean }>, areas: Array<{ id: string, name: string, securityLevel: SecurityLevel, needsSecurity: boolean, escortRequired: boolean, isDefault: boolean }> } };
+export type VisitQuery = { visit: { id: string, status: VisitStatus, source: VisitSource, purpose: string, company: string | null, validFrom: string, validUntil: string, plate: string | null, approvalId: string | null, rejectionReason: string | null, cancelReason: string | null, securityNote: string | null, registeredBy: string | null, checkedInAt: string | null, checkedOutAt: string | null, createdAt: string, host: { id: string, name: string, department: string | null }, escorts: Array<{ id: string, name: string, department: string | null }>, visitor: { personId: string, name: string, idNumberMasked: string, companion: boolean }, companions: Array<{ personId: string, name: string, idNumberMasked: string, companion: boolean }>, areas: Array<{ id: string, name: string, securityLevel: SecurityLevel, needsSecurity: boolean, escortRequired: boolean, isDefault: boolean }> } };
+
+export type HostedVisitsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type HostedVisitsQuery = { hostedVisits: Array<{ id: string, status: VisitStatus, source: VisitSource, purpose: string, company: string | null, validFrom: string, validUntil: string, plate: string | null, approvalId: string | null, rejectionReason: string | null, cancelReason: string | null, securityNote: string | null, registeredBy: string | null, checkedInAt: string | null, checkedOutAt: string | null, createdAt: string, host: { id: string, name: string, department: string | null }, escorts: Array<{ id: string, name: string, department: string | null }>, visitor: { personId: string, name: string, idNumberMasked: string, companion: boolean }, companions: Array<{ personId: string, name: string, idNumberMasked: string, companion: boolean }>, areas: Array<{ id: string, name: string, securityLevel: SecurityLevel, needsSecurity: boolean, escortRequired: boolean, isDefault: boolean }> }> };
 
 export type VisitHostsQueryVariables = Exact<{
   keyword: string;
@@ -798,7 +810,14 @@ export type RegisterWalkInMutationVariables = Exact<{
 }>;
 
 
-export type RegisterWalkInMutation = { registerWalkIn: { id: string, status: VisitStatus, source: VisitSource, purpose: string, company: string | null, validFrom: string, validUntil: string, plate: string | null, approvalId: string | null, rejectionReason: string | null, cancelReason: string | null, securityNote: string | null, registeredBy: string | null, checkedInAt: string | null, checkedOutAt: string | null, createdAt: string, host: { id: string, name: string, department: string | null }, visitor: { personId: string, name: string, idNumberMasked: string, companion: boolean }, companions: Array<{ personId: string, name: string, idNumberMasked: string, companion: boolean }>, areas: Array<{ id: string, name: string, securityLevel: SecurityLevel, needsSecurity: boolean, escortRequired: boolean, isDefault: boolean }> } };
+export type RegisterWalkInMutation = { registerWalkIn: { id: string, status: VisitStatus, source: VisitSource, purpose: string, company: string | null, validFrom: string, validUntil: string, plate: string | null, approvalId: string | null, rejectionReason: string | null, cancelReason: string | null, securityNote: string | null, registeredBy: string | null, checkedInAt: string | null, checkedOutAt: string | null, createdAt: string, host: { id: string, name: string, department: string | null }, escorts: Array<{ id: string, name: string, department: string | null }>, visitor: { personId: string, name: string, idNumberMasked: string, companion: boolean }, companions: Array<{ personId: string, name: string, idNumberMasked: string, companion: boolean }>, areas: Array<{ id: string, name: string, securityLevel: SecurityLevel, needsSecurity: boolean, escortRequired: boolean, isDefault: boolean }> } };
+
+export type AssignVisitEscortsMutationVariables = Exact<{
+  input: AssignVisitEscortsInput;
+}>;
+
+
+export type AssignVisitEscortsMutation = { assignVisitEscorts: { id: string, status: VisitStatus, source: VisitSource, purpose: string, company: string | null, validFrom: string, validUntil: string, plate: string | null, approvalId: string | null, rejectionReason: string | null, cancelReason: string | null, securityNote: string | null, registeredBy: string | null, checkedInAt: string | null, checkedOutAt: string | null, createdAt: string, host: { id: string, name: string, department: string | null }, escorts: Array<{ id: string, name: string, department: string | null }>, visitor: { personId: string, name: string, idNumberMasked: string, companion: boolean }, companions: Array<{ personId: string, name: string, idNumberMasked: string, companion: boolean }>, areas: Array<{ id: string, name: string, securityLevel: SecurityLevel, needsSecurity: boolean, escortRequired: boolean, isDefault: boolean }> } };
 
 export type CancelVisitMutationVariables = Exact<{
   id: string | number;
@@ -806,21 +825,21 @@ export type CancelVisitMutationVariables = Exact<{
 }>;
 
 
-export type CancelVisitMutation = { cancelVisit: { id: string, status: VisitStatus, source: VisitSource, purpose: string, company: string | null, validFrom: string, validUntil: string, plate: string | null, approvalId: string | null, rejectionReason: string | null, cancelReason: string | null, securityNote: string | null, registeredBy: string | null, checkedInAt: string | null, checkedOutAt: string | null, createdAt: string, host: { id: string, name: string, department: string | null }, visitor: { personId: string, name: string, idNumberMasked: string, companion: boolean }, companions: Array<{ personId: string, name: string, idNumberMasked: string, companion: boolean }>, areas: Array<{ id: string, name: string, securityLevel: SecurityLevel, needsSecurity: boolean, escortRequired: boolean, isDefault: boolean }> } };
+export type CancelVisitMutation = { cancelVisit: { id: string, status: VisitStatus, source: VisitSource, purpose: string, company: string | null, validFrom: string, validUntil: string, plate: string | null, approvalId: string | null, rejectionReason: string | null, cancelReason: string | null, securityNote: string | null, registeredBy: string | null, checkedInAt: string | null, checkedOutAt: string | null, createdAt: string, host: { id: string, name: string, department: string | null }, escorts: Array<{ id: string, name: string, department: string | null }>, visitor: { personId: string, name: string, idNumberMasked: string, companion: boolean }, companions: Array<{ personId: string, name: string, idNumberMasked: string, companion: boolean }>, areas: Array<{ id: string, name: string, securityLevel: SecurityLevel, needsSecurity: boolean, escortRequired: boolean, isDefault: boolean }> } };
 
 export type CheckOutVisitMutationVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type CheckOutVisitMutation = { checkOutVisit: { id: string, status: VisitStatus, source: VisitSource, purpose: string, company: string | null, validFrom: string, validUntil: string, plate: string | null, approvalId: string | null, rejectionReason: string | null, cancelReason: string | null, securityNote: string | null, registeredBy: string | null, checkedInAt: string | null, checkedOutAt: string | null, createdAt: string, host: { id: string, name: string, department: string | null }, visitor: { personId: string, name: string, idNumberMasked: string, companion: boolean }, companions: Array<{ personId: string, name: string, idNumberMasked: string, companion: boolean }>, areas: Array<{ id: string, name: string, securityLevel: SecurityLevel, needsSecurity: boolean, escortRequired: boolean, isDefault: boolean }> } };
+export type CheckOutVisitMutation = { checkOutVisit: { id: string, status: VisitStatus, source: VisitSource, purpose: string, company: string | null, validFrom: string, validUntil: string, plate: string | null, approvalId: string | null, rejectionReason: string | null, cancelReason: string | null, securityNote: string | null, registeredBy: string | null, checkedInAt: string | null, checkedOutAt: string | null, createdAt: string, host: { id: string, name: string, department: string | null }, escorts: Array<{ id: string, name: string, department: string | null }>, visitor: { personId: string, name: string, idNumberMasked: string, companion: boolean }, companions: Array<{ personId: string, name: string, idNumberMasked: string, companion: boolean }>, areas: Array<{ id: string, name: string, securityLevel: SecurityLevel, needsSecurity: boolean, escortRequired: boolean, isDefault: boolean }> } };
 
 export type VisitTrailQueryVariables = Exact<{
   visitId: string | number;
 }>;
 
 
-export type VisitTrailQuery = { visit: { id: string, status: VisitStatus, source: VisitSource, purpose: string, company: string | null, validFrom: string, validUntil: string, plate: string | null, approvalId: string | null, rejectionReason: string | null, cancelReason: string | null, securityNote: string | null, registeredBy: string | null, checkedInAt: string | null, checkedOutAt: string | null, createdAt: string, host: { id: string, name: string, department: string | null }, visitor: { personId: string, name: string, idNumberMasked: string, companion: boolean }, companions: Array<{ personId: string, name: string, idNumberMasked: string, companion: boolean }>, areas: Array<{ id: string, name: string, securityLevel: SecurityLevel, needsSecurity: boolean, escortRequired: boolean, isDefault: boolean }> }, visitTrail: Array<{ at: string, personId: string | null, personName: string, passagePointName: string | null, areaName: string | null, direction: PassageDirection | null, result: AccessResult, reason: AccessDenyReason | null, message: string | null }> };
+export type VisitTrailQuery = { visit: { id: string, status: VisitStatus, source: VisitSource, purpose: string, company: string | null, validFrom: string, validUntil: string, plate: string | null, approvalId: string | null, rejectionReason: string | null, cancelReason: string | null, securityNote: string | null, registeredBy: string | null, checkedInAt: string | null, checkedOutAt: string | null, createdAt: string, host: { id: string, name: string, department: string | null }, escorts: Array<{ id: string, name: string, department: string | null }>, visitor: { personId: string, name: string, idNumberMasked: string, companion: boolean }, companions: Array<{ personId: string, name: string, idNumberMasked: string, companion: boolean }>, areas: Array<{ id: string, name: string, securityLevel: SecurityLevel, needsSecurity: boolean, escortRequired: boolean, isDefault: boolean }> }, visitTrail: Array<{ at: string, personId: string | null, personName: string, passagePointName: string | null, areaName: string | null, direction: PassageDirection | null, result: AccessResult, reason: AccessDenyReason | null, message: string | null }> };
 
 export type ExportVisitTrailQueryVariables = Exact<{
   visitId: string | number;
@@ -855,7 +874,7 @@ export type VisitUpdatedSubscriptionVariables = Exact<{
 }>;
 
 
-export type VisitUpdatedSubscription = { visitUpdated: { id: string, status: VisitStatus, source: VisitSource, purpose: string, company: string | null, validFrom: string, validUntil: string, plate: string | null, approvalId: string | null, rejectionReason: string | null, cancelReason: string | null, securityNote: string | null, registeredBy: string | null, checkedInAt: string | null, checkedOutAt: string | null, createdAt: string, host: { id: string, name: string, department: string | null }, visitor: { personId: string, name: string, idNumberMasked: string, companion: boolean }, companions: Array<{ personId: string, name: string, idNumberMasked: string, companion: boolean }>, areas: Array<{ id: string, name: string, securityLevel: SecurityLevel, needsSecurity: boolean, escortRequired: boolean, isDefault: boolean }> } };
+export type VisitUpdatedSubscription = { visitUpdated: { id: string, status: VisitStatus, source: VisitSource, purpose: string, company: string | null, validFrom: string, validUntil: string, plate: string | null, approvalId: string | null, rejectionReason: string | null, cancelReason: string | null, securityNote: string | null, registeredBy: string | null, checkedInAt: string | null, checkedOutAt: string | null, createdAt: string, host: { id: string, name: string, department: string | null }, escorts: Array<{ id: string, name: string, department: string | null }>, visitor: { personId: string, name: string, idNumberMasked: string, companion: boolean }, companions: Array<{ personId: string, name: string, idNumberMasked: string, companion: boolean }>, areas: Array<{ id: string, name: string, securityLevel: SecurityLevel, needsSecurity: boolean, escortRequired: boolean, isDefault: boolean }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -1186,6 +1205,11 @@ export const VisitFieldsFragmentDoc = new TypedDocumentString(`
   validFrom
   validUntil
   host {
+    id
+    name
+    department
+  }
+  escorts {
     id
     name
     department
@@ -2442,6 +2466,11 @@ fragment VisitFields on Visit {
     name
     department
   }
+  escorts {
+    id
+    name
+    department
+  }
   visitor {
     ...VisitParticipantFields
   }
@@ -2494,6 +2523,11 @@ fragment VisitFields on Visit {
     name
     department
   }
+  escorts {
+    id
+    name
+    department
+  }
   visitor {
     ...VisitParticipantFields
   }
@@ -2513,6 +2547,63 @@ fragment VisitFields on Visit {
   checkedOutAt
   createdAt
 }`) as unknown as TypedDocumentString<VisitQuery, VisitQueryVariables>;
+export const HostedVisitsDocument = new TypedDocumentString(`
+    query HostedVisits {
+  hostedVisits {
+    ...VisitFields
+  }
+}
+    fragment VisitAreaFields on VisitArea {
+  id
+  name
+  securityLevel
+  needsSecurity
+  escortRequired
+  isDefault
+}
+fragment VisitParticipantFields on VisitParticipant {
+  personId
+  name
+  idNumberMasked
+  companion
+}
+fragment VisitFields on Visit {
+  id
+  status
+  source
+  purpose
+  company
+  validFrom
+  validUntil
+  host {
+    id
+    name
+    department
+  }
+  escorts {
+    id
+    name
+    department
+  }
+  visitor {
+    ...VisitParticipantFields
+  }
+  companions {
+    ...VisitParticipantFields
+  }
+  areas {
+    ...VisitAreaFields
+  }
+  plate
+  approvalId
+  rejectionReason
+  cancelReason
+  securityNote
+  registeredBy
+  checkedInAt
+  checkedOutAt
+  createdAt
+}`) as unknown as TypedDocumentString<HostedVisitsQuery, HostedVisitsQueryVariables>;
 export const VisitHostsDocument = new TypedDocumentString(`
     query VisitHosts($keyword: String!) {
   visitHosts(keyword: $keyword) {
@@ -2569,6 +2660,11 @@ fragment VisitFields on Visit {
     name
     department
   }
+  escorts {
+    id
+    name
+    department
+  }
   visitor {
     ...VisitParticipantFields
   }
@@ -2588,6 +2684,63 @@ fragment VisitFields on Visit {
   checkedOutAt
   createdAt
 }`) as unknown as TypedDocumentString<RegisterWalkInMutation, RegisterWalkInMutationVariables>;
+export const AssignVisitEscortsDocument = new TypedDocumentString(`
+    mutation AssignVisitEscorts($input: AssignVisitEscortsInput!) {
+  assignVisitEscorts(input: $input) {
+    ...VisitFields
+  }
+}
+    fragment VisitAreaFields on VisitArea {
+  id
+  name
+  securityLevel
+  needsSecurity
+  escortRequired
+  isDefault
+}
+fragment VisitParticipantFields on VisitParticipant {
+  personId
+  name
+  idNumberMasked
+  companion
+}
+fragment VisitFields on Visit {
+  id
+  status
+  source
+  purpose
+  company
+  validFrom
+  validUntil
+  host {
+    id
+    name
+    department
+  }
+  escorts {
+    id
+    name
+    department
+  }
+  visitor {
+    ...VisitParticipantFields
+  }
+  companions {
+    ...VisitParticipantFields
+  }
+  areas {
+    ...VisitAreaFields
+  }
+  plate
+  approvalId
+  rejectionReason
+  cancelReason
+  securityNote
+  registeredBy
+  checkedInAt
+  checkedOutAt
+  createdAt
+}`) as unknown as TypedDocumentString<AssignVisitEscortsMutation, AssignVisitEscortsMutationVariables>;
 export const CancelVisitDocument = new TypedDocumentString(`
     mutation CancelVisit($id: ID!, $reason: String) {
   cancelVisit(id: $id, reason: $reason) {
@@ -2617,6 +2770,11 @@ fragment VisitFields on Visit {
   validFrom
   validUntil
   host {
+    id
+    name
+    department
+  }
+  escorts {
     id
     name
     department
@@ -2673,6 +2831,11 @@ fragment VisitFields on Visit {
     name
     department
   }
+  escorts {
+    id
+    name
+    department
+  }
   visitor {
     ...VisitParticipantFields
   }
@@ -2724,6 +2887,11 @@ fragment VisitFields on Visit {
   validFrom
   validUntil
   host {
+    id
+    name
+    department
+  }
+  escorts {
     id
     name
     department
@@ -2851,6 +3019,11 @@ fragment VisitFields on Visit {
   validFrom
   validUntil
   host {
+    id
+    name
+    department
+  }
+  escorts {
     id
     name
     department

@@ -46,6 +46,7 @@ const en: MessageSchema = {
     presence: 'Presence',
     requests: 'Temporary access',
     approvals: 'Approvals',
+    hostedVisits: 'My visitors',
     alarms: 'Alarms',
     devices: 'Devices',
     visits: "Today's visitors",
@@ -65,6 +66,7 @@ const en: MessageSchema = {
     logoutConfirm: 'Sign out now?',
     requests: 'My temporary access requests',
     approvals: 'My approvals',
+    hostedVisits: 'My visitors',
   },
   password: {
     title: 'Change password',

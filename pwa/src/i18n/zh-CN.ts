@@ -45,6 +45,7 @@ const zhCN = {
     presence: '在场人员',
     requests: '临时通行',
     approvals: '审批',
+    hostedVisits: '我的访客',
     alarms: '告警',
     devices: '设备',
     visits: '今日访客',
@@ -64,6 +65,7 @@ const zhCN = {
     logoutConfirm: '确定退出登录吗？',
     requests: '我的临时通行申请',
     approvals: '我的审批',
+    hostedVisits: '我的访客',
   },
   password: {
     title: '修改密码',

@@ -29,6 +29,8 @@ export const VISIT_DESK: readonly Permission[] = ['VISIT_DESK'];
 export const WATCHLIST_MANAGE: readonly Permission[] = ['WATCHLIST_MANAGE'];
 /** One visit and its trail: the desk, or the visit's host (any member of staff; the server checks which). */
 export const VISIT_READ: readonly Permission[] = ['VISIT_READ', 'VISIT_DESK'];
+/** 保卫部 as the server counts them for visits: the desk, or whoever watches the doors; may change any visit. */
+export const VISIT_ALL: readonly Permission[] = ['VISIT_DESK', 'ACCESS_READ'];
 
 export function hasAnyPermission(held: readonly string[], wanted: readonly Permission[]): boolean {
   return wanted.some((permission) => held.includes(permission));

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { BOILER_AREA, OFFICE_AREA, visit } from '../test/visitor-fixtures';
-import { belongsToday, isCancellable, mergeVisit, visitCounts, visitStatusHintKey } from './visit-status';
+import {
+  belongsToday,
+  bySoonest,
+  isCancellable,
+  mayAssignEscorts,
+  mergeVisit,
+  visitCounts,
+  visitStatusHintKey,
+} from './visit-status';
 
 describe('visit status', () => {
   it('counts visits per status, zero for the rest', () => {
@@ -22,6 +30,24 @@ describe('visit status', () => {
     expect(isCancellable('PENDING')).toBe(true);
     expect(isCancellable('APPROVED')).toBe(true);
     expect(isCancellable('CHECKED_IN')).toBe(false);
+  });
+
+  it('lets escorts be named before approval and while the visit lasts, not after its window', () => {
+    const now = Date.parse('2030-05-01T06:00:00Z');
+    const open = { validUntil: '2030-05-01T09:30:00Z' };
+    for (const status of ['PENDING', 'APPROVED', 'CHECKED_IN'] as const) {
+      expect(mayAssignEscorts({ ...open, status }, now)).toBe(true);
+    }
+    for (const status of ['CHECKED_OUT', 'REJECTED', 'CANCELLED', 'EXPIRED'] as const) {
+      expect(mayAssignEscorts({ ...open, status }, now)).toBe(false);
+    }
+    expect(mayAssignEscorts({ status: 'APPROVED', validUntil: '2030-05-01T05:59:00Z' }, now)).toBe(false);
+  });
+
+  it('orders a host’s visits soonest first', () => {
+    const later = visit('later', { validFrom: '2030-05-03T01:00:00Z' });
+    const sooner = visit('sooner', { validFrom: '2030-05-02T01:00:00Z' });
+    expect(bySoonest([later, sooner]).map((v) => v.id)).toEqual(['sooner', 'later']);
   });
 
   it('replaces a known visit in place and puts a new one on top', () => {

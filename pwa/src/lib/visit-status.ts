@@ -38,6 +38,16 @@ export function isCancellable(status: VisitStatus): boolean {
   return status === 'PENDING' || status === 'APPROVED';
 }
 
+const ESCORT_STATUSES: readonly VisitStatus[] = ['PENDING', 'APPROVED', 'CHECKED_IN'];
+
+/** Escorts may be named before approval and while the pass works, never once the window is over. */
+export function mayAssignEscorts(
+  visit: Pick<VisitFieldsFragment, 'status' | 'validUntil'>,
+  now = Date.now(),
+): boolean {
+  return ESCORT_STATUSES.includes(visit.status) && Date.parse(visit.validUntil) > now;
+}
+
 /** The line under the status: who the desk is waiting for, or what the guard should do. */
 export function visitStatusHintKey(
   visit: Pick<VisitFieldsFragment, 'status' | 'areas'>,
@@ -57,6 +67,11 @@ export function belongsToday(
   const start = new Date(now.getFullYear(), now.getMonth(), now.getDate()).getTime();
   const end = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1).getTime();
   return Date.parse(visit.validFrom) < end && Date.parse(visit.validUntil) > start;
+}
+
+/** A host's list order (hostedVisits): soonest window first. */
+export function bySoonest<T extends { validFrom: string }>(list: readonly T[]): T[] {
+  return [...list].sort((a, b) => Date.parse(a.validFrom) - Date.parse(b.validFrom));
 }
 
 /** Newest state wins; a visit the list has not seen goes on top. */

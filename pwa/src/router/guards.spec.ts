@@ -121,6 +121,19 @@ describe('router guards', () => {
     }
   });
 
+  it('lets any host open 我的访客, which is never taken for a visit id', async () => {
+    const host = setup(true, ['EMPLOYEE'], false, ['APPROVAL_DECIDE', 'VISIT_READ']);
+    await host.push('/visits/mine');
+    expect(host.currentRoute.value.name).toBe('hosted-visits');
+    expect(host.currentRoute.value.params.id).toBeUndefined();
+    const guard = setup(true, ['SECURITY'], false, ['ACCESS_READ', 'VISIT_DESK', 'VISIT_READ']);
+    await guard.push('/visits/mine');
+    expect(guard.currentRoute.value.name).toBe('hosted-visits');
+    const visitor = setup(true, ['VISITOR'], false, ['SELF_READ', 'PASS_SELF']);
+    await visitor.push('/visits/mine');
+    expect(visitor.currentRoute.value.name).toBe('home');
+  });
+
   it('sends someone still on their initial password to change it, wherever they were going', async () => {
     const router = setup(true, ['HR'], true);
     await router.push('/people/42');

@@ -127,7 +127,8 @@ export const routes: RouteRecordRaw[] = [
       },
     ],
   },
-  // The visitor desk at the gate. A visit's page and trail are its host's too, so those admit any VISIT_READ.
+  // The visitor desk at the gate. A visit's page and trail are its host's too, and so is the host's own
+  // list (我的访客): those admit any VISIT_READ.
   {
     path: '/visits',
     meta: { permissions: VISIT_DESK },
@@ -139,6 +140,13 @@ export const routes: RouteRecordRaw[] = [
         name: 'watchlist',
         component: () => import('../pages/visitor/watchlist-page.vue'),
         meta: { permissions: WATCHLIST_MANAGE },
+      },
+      // 我的访客: any host. Listed before ':id' so "mine" is never read as a visit id.
+      {
+        path: 'mine',
+        name: 'hosted-visits',
+        component: () => import('../pages/visitor/hosted-visits-page.vue'),
+        meta: { permissions: VISIT_READ },
       },
       {
         path: ':id',

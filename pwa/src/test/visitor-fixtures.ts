@@ -28,6 +28,8 @@ export const BOILER_AREA: VisitAreaFieldsFragment = {
 };
 
 export const HOST_ZS = { id: 'p-zs', name: '张三', department: '运行部' };
+export const ESCORT_LL = { id: 'p-ll', name: '李雷', department: '运行部' };
+export const ESCORT_HM = { id: 'p-hm', name: '韩梅梅', department: '检修部' };
 
 /** 王五 visiting 张三 today 09:00–17:30 (local), booked, waiting for the host. */
 export function visit(id: string, over: Partial<VisitFieldsFragment> = {}): VisitFieldsFragment {
@@ -43,6 +45,7 @@ export function visit(id: string, over: Partial<VisitFieldsFragment> = {}): Visi
     validFrom: at(9, 0),
     validUntil: at(17, 30),
     host: HOST_ZS,
+    escorts: [],
     visitor: { personId: `v-${id}`, name: '王五', idNumberMasked: '370202********1233', companion: false },
     companions: [],
     areas: [OFFICE_AREA],

@@ -31,6 +31,10 @@ type Waiter = { from: number; match: (c: ReceivedCommand) => boolean; resolve: (
  */
 export class SimulatedTurnstile {
   readonly commands: ReceivedCommand[] = [];
+  /** Set: commands without a seq (remote open, mode) are refused on `evt/ack` with this reason. */
+  refuseCommands: string | null = null;
+  /** Set: such commands get no acknowledgement at all (a controller that hangs). */
+  silent = false;
   private seq = 0;
   private readonly waiters = new Set<Waiter>();
 
@@ -90,11 +94,27 @@ export class SimulatedTurnstile {
   receive(kind: string, payload: Record<string, unknown>): void {
     const command: ReceivedCommand = { kind, payload, receivedAt: performance.now() };
     this.commands.push(command);
+    // A command that answers no scan (remote open, a mode change) is confirmed on evt/ack (contract).
+    if ((kind === 'unlock' || kind === 'mode') && payload.seq === undefined && typeof payload.id === 'string')
+      void this.acknowledge(payload.id);
     for (const waiter of this.waiters) {
       if (!waiter.match(command)) continue;
       this.waiters.delete(waiter);
       waiter.resolve(command);
     }
+  }
+
+  private async acknowledge(commandId: string): Promise<void> {
+    if (this.silent) return;
+    const refused = this.refuseCommands;
+    const ack = {
+      seq: ++this.seq,
+      at: new Date().toISOString(),
+      commandId,
+      status: refused === null ? 'ok' : 'error',
+      ...(refused === null ? {} : { reason: refused }),
+    };
+    await this.publish('ack', JSON.stringify(ack)).catch(() => undefined);
   }
 
   private async publish(kind: string, payload: string): Promise<void> {

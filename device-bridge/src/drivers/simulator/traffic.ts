@@ -1,5 +1,6 @@
 import {
   buildTopic,
+  type CommandAckPayload,
   type DeviceStatePayload,
   type DoorAlarm,
   type DoorEventPayload,
@@ -159,6 +160,34 @@ export class TrafficGenerator {
     if (device.kind === 'door' && this.running && !this.openDoors.has(device.passagePointId)) {
       this.doorCycle(device);
     }
+  }
+
+  /**
+   * The bridge sent one of these devices a command that answers no scan (a remote open, a mode
+   * change): it confirms it on `evt/ack` as a controller does, and a remotely opened door opens.
+   */
+  async commanded(deviceId: string, commandId: string, kind: 'unlock' | 'mode'): Promise<void> {
+    const device = this.options.devices.find((d) => d.id === deviceId);
+    if (!device) return;
+    const seq = await this.options.seq.next(deviceId);
+    const ack: CommandAckPayload = {
+      seq,
+      at: new Date(this.clock.now()).toISOString(),
+      commandId,
+      status: 'ok',
+    };
+    await this.options.publish(
+      buildTopic({ type: 'device-event', site: this.options.siteId, deviceId, kind: 'ack' }),
+      JSON.stringify(ack),
+      { retain: false },
+    );
+    if (
+      kind === 'unlock' &&
+      device.kind === 'door' &&
+      this.running &&
+      !this.openDoors.has(device.passagePointId)
+    )
+      this.doorCycle(device);
   }
 
   /** Plans and publishes one action now (the timer loop calls it; tests may too). */

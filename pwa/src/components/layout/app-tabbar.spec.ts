@@ -102,6 +102,13 @@ describe('tab bar', () => {
     expect(activeTab('/requests/new', tabs)).toBe('me');
   });
 
+  it('keeps 我的 lit on my visitors, even for 保卫部 whose 管理 holds the visitor desk', () => {
+    expect(activeTab('/visits/mine', tabsFor(['EMPLOYEE'], true, ['VISIT_READ']))).toBe('me');
+    const desk = tabsFor(['SECURITY'], true, ['ACCESS_READ', 'VISIT_DESK', 'VISIT_READ']);
+    expect(activeTab('/visits/mine', desk)).toBe('me');
+    expect(activeTab('/visits/v1', desk)).toBe('admin');
+  });
+
   it('lights 管理 on the security desk pages too, and the deepest match elsewhere', async () => {
     const tabs = tabsFor(['ADMIN'], true, ['ACCESS_READ']);
     expect(activeTab('/admin/areas/new', tabs)).toBe('admin');

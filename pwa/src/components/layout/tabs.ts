@@ -38,7 +38,8 @@ const TABS: readonly TabDefinition[] = [
     permissions: ['ACCESS_READ'],
     sections: ['/admin', '/security', '/visits'],
   },
-  { name: 'me', to: '/me', icon: 'user-o', sections: ['/me', '/requests'] },
+  // A host's own visitors sit under /visits but are reached from 我的, not from the desk.
+  { name: 'me', to: '/me', icon: 'user-o', sections: ['/me', '/requests', '/visits/mine'] },
 ];
 
 export function tabsFor(

@@ -1,5 +1,5 @@
 // Visitors (访客): today's visits at the security desk, the guard's walk-in registration, a visit's
-// trail and the watchlist (黑名单). Spread into ../zh-CN.ts.
+// trail and the watchlist (黑名单), a host's own visitors and their escorts. Spread into ../zh-CN.ts.
 const visitorZhCN = {
   visitStatus: {
     PENDING: '待审批',
@@ -114,6 +114,28 @@ const visitorZhCN = {
     waiting: '已通知被访人；审批结果会自动显示在这里，无需刷新',
     another: '继续登记',
     detail: '查看详情',
+  },
+  hostedVisits: {
+    title: '我的访客',
+    hint: '近一周及以后来访您的访客，按来访时间排列',
+    empty: '暂无访客。有人预约来访您，或门岗为您登记访客后，会显示在这里',
+    areas: '区域：{areas}',
+    escorts: '陪同人：{names}',
+  },
+  escorts: {
+    title: '陪同人',
+    hostOnly: '仅被访人本人',
+    separator: '、',
+    assign: '指定陪同人',
+    assignDesc: '可带访客进入需陪同区域的同事',
+    hint: '被访人本人始终可以陪同；另可指定在职同事，带访客进入需陪同的区域',
+    picked: '已选陪同人',
+    search: '同事姓名或手机号',
+    searchHint: '输入同事姓名（至少 2 个字）或手机号查找',
+    empty: '没有找到在职员工',
+    host: '被访人',
+    save: '保存',
+    saved: '陪同人已更新',
   },
   trail: {
     title: '访客轨迹',
