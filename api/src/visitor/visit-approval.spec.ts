@@ -24,6 +24,7 @@ import {
   fromNow,
   HOUR,
   openVisitWorld,
+  passageReporter,
   type VisitWorld,
 } from './visit.spec-support.js';
 import { VisitStatus } from './visitor.enums.js';
@@ -32,7 +33,6 @@ const _WALK_IN = `mutation($i:WalkInInput!){registerWalkIn(input:$i){${VISIT_FIE
 const CANCEL = `mutation($id:ID!,$r:String){cancelVisit(id:$id,reason:$r){id status cancelReason}}`;
 const VISIT = `query($id:ID!){visit(id:$id){id status rejectionReason securityNote}}`;
 const PASSES = `query($id:ID!,$inst:String!){visitPasses(visitId:$id,installationId:$inst){personId name codes{token nbf exp}}}`;
-const INGEST = `mutation($e:[DeviceEventInput!]!){ingestDeviceEvents(events:$e){accepted}}`;
 
 const INSTALLATION = 'alice-phone-00000001';
 
@@ -46,7 +46,6 @@ let zhangsanId: string;
 let device: string;
 let alice: { token: string; personId: string };
 const aliceId = visitorIdNumber();
-let seq = 0;
 
 const booking = (over: Record<string, unknown> = {}) => ({
   hostId: zhangsanId,
@@ -62,30 +61,13 @@ const decide = (who: string, requestId: string, decision: 'APPROVE' | 'REJECT', 
   decideAs(env, who, requestId, decision, comment);
 const access = (passagePointId: string, who: { personId?: string; qrToken?: string }, at?: Date) =>
   accessAt(world, passagePointId, who, at);
-const passage = (personId: string, passagePointId: string, at: Date, direction = 'IN') =>
-  env.gql(
-    INGEST,
-    {
-      e: [
-        {
-          deviceId: 'V-LANE-1',
-          seq: ++seq,
-          occurredAt: at.toISOString(),
-          passagePointId,
-          direction,
-          personId,
-          credentialKind: 'CARD',
-          result: 'GRANTED',
-        },
-      ],
-    },
-    device,
-  );
+let passage: ReturnType<typeof passageReporter>;
 
 beforeAll(async () => {
   world = await openVisitWorld({ env: { WECHAT_VISIT_TEMPLATE_ID: 'tmpl-visit-result' }, escortSeconds: 30 });
   ({ env, wx, site, security, zhangsan, zhangsanId, alice } = world);
   device = await deviceToken(env);
+  passage = passageReporter(env, device, 'V-LANE-1');
 });
 afterAll(() => closeVisitWorld(world));
 

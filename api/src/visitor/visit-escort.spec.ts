@@ -12,48 +12,30 @@ import {
   fromNow,
   HOUR,
   openVisitWorld,
+  passageReporter,
   type VisitWorld,
 } from './visit.spec-support.js';
 
 const ASSIGN = `mutation($i:AssignVisitEscortsInput!){assignVisitEscorts(input:$i){
   id escorts{id name department}}}`;
 const HOSTED = `{hostedVisits{id status visitor{name} escorts{name}}}`;
-const INGEST = `mutation($e:[DeviceEventInput!]!){ingestDeviceEvents(events:$e){accepted}}`;
 
 let world: VisitWorld;
 let device: string;
 let yunxingId: string;
 let hr: string;
-let seq = 0;
 const aliceId = visitorIdNumber('19880808');
 
 beforeAll(async () => {
   world = await openVisitWorld({ escortSeconds: 30 });
   device = await deviceToken(world.env);
+  passage = passageReporter(world.env, device, 'V-ESCORT-1');
   yunxingId = await (await demoPlant(world.env)).personOf('yunxing');
   hr = await world.env.login('hr', 'hr123456');
 });
 afterAll(() => closeVisitWorld(world));
 
-const passage = (personId: string, passagePointId: string, at: Date) =>
-  world.env.gql(
-    INGEST,
-    {
-      e: [
-        {
-          deviceId: 'V-ESCORT-1',
-          seq: ++seq,
-          occurredAt: at.toISOString(),
-          passagePointId,
-          direction: 'IN',
-          personId,
-          credentialKind: 'CARD',
-          result: 'GRANTED',
-        },
-      ],
-    },
-    device,
-  );
+let passage: ReturnType<typeof passageReporter>;
 
 async function productionVisit(): Promise<{ id: string; approvalId: string }> {
   const { env, site, zhangsanId, alice } = world;

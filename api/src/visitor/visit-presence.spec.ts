@@ -15,11 +15,11 @@ import {
   wechatVisitor,
 } from '../testing/visitor-fixtures.js';
 import { Visit } from './visit.entity.js';
+import { passageReporter } from './visit.spec-support.js';
 import { sweepVisits } from './visit-sweep.service.js';
 
 const BOOK = `mutation($i:BookVisitInput!){bookVisit(input:$i){id approvalId companions{personId}}}`;
 const DECIDE = `mutation($i:DecideApprovalInput!){decideApproval(input:$i){id status}}`;
-const INGEST = `mutation($e:[DeviceEventInput!]!){ingestDeviceEvents(events:$e){accepted}}`;
 const TRAIL = `query($id:ID!){visitTrail(visitId:$id){personName passagePointName areaName direction result reason message}}`;
 const ALARMS = `{alarms{kind message status}}`;
 
@@ -33,7 +33,6 @@ let security: string;
 let zhangsan: string;
 let zhangsanId: string;
 let device: string;
-let seq = 0;
 
 const book = async (
   who: { token: string },
@@ -62,26 +61,7 @@ const book = async (
   ).bookVisit as { id: string; approvalId: string; companions: { personId: string }[] };
 const approve = async (requestId: string) =>
   ok(await env.gql(DECIDE, { i: { requestId, decision: 'APPROVE' } }, zhangsan));
-const pass = (personId: string, passagePointId: string, at: Date, direction: 'IN' | 'OUT', denied?: string) =>
-  env.gql(
-    INGEST,
-    {
-      e: [
-        {
-          deviceId: 'V-GATE-1',
-          seq: ++seq,
-          occurredAt: at.toISOString(),
-          passagePointId,
-          direction,
-          personId,
-          credentialKind: 'QR',
-          result: denied ? 'DENIED' : 'GRANTED',
-          reason: denied ?? null,
-        },
-      ],
-    },
-    device,
-  );
+let pass: ReturnType<typeof passageReporter>;
 const status = async (id: string) => (await env.context().em.findOneOrFail(Visit, id)).status;
 
 beforeAll(async () => {
@@ -98,6 +78,7 @@ beforeAll(async () => {
   security = await env.login('security', 'security123');
   zhangsan = await env.login('zhangsan', 'zhangsan123');
   device = await deviceToken(env);
+  pass = passageReporter(env, device, 'V-GATE-1', 'QR');
   site = await createVisitSite(env, security);
   zhangsanId = await (await demoPlant(env)).personOf('zhangsan');
 });

@@ -24,6 +24,7 @@ export const BOOK = `mutation($i:BookVisitInput!){bookVisit(input:$i){${VISIT_FI
 export const DECIDE = `mutation($i:DecideApprovalInput!){decideApproval(input:$i){id status outcome}}`;
 const DECIDE_ACCESS = `query($i:DecideAccessInput!){decideAccess(input:$i){
   __typename ... on AccessGranted{personId grantId} ... on AccessDenied{code message}}}`;
+const INGEST = `mutation($e:[DeviceEventInput!]!){ingestDeviceEvents(events:$e){accepted}}`;
 export const HOUR = 3_600_000;
 export const fromNow = (ms: number) => new Date(Date.now() + ms).toISOString();
 // The smallest JPEG header WeChat's camera would never produce, but enough to be sniffed as one.
@@ -105,4 +106,37 @@ export async function accessAt(
     world.security,
   );
   return ok(r).decideAccess;
+}
+
+/**
+ * Passages as a gate reports them: `ingestDeviceEvents` as a DEVICE account, each call the next seq of
+ * `deviceId`. Granted unless `denied` names the reason.
+ */
+export function passageReporter(
+  env: TestEnvironment,
+  device: string,
+  deviceId: string,
+  credentialKind = 'CARD',
+) {
+  let seq = 0;
+  return (personId: string, passagePointId: string, at: Date, direction = 'IN', denied?: string) =>
+    env.gql(
+      INGEST,
+      {
+        e: [
+          {
+            deviceId,
+            seq: ++seq,
+            occurredAt: at.toISOString(),
+            passagePointId,
+            direction,
+            personId,
+            credentialKind,
+            result: denied ? 'DENIED' : 'GRANTED',
+            reason: denied ?? null,
+          },
+        ],
+      },
+      device,
+    );
 }
