@@ -42,6 +42,7 @@ export function remoteCommandsExtension(context: ExtensionContext): Extension {
         () => settle({ ok: false, result: `no answer from the device within ${ms} ms` }),
         ms,
       );
+      timeout.unref();
       const settle = (o: Outcome) => {
         clearTimeout(timeout);
         awaiting.delete(commandId);
@@ -172,6 +173,8 @@ export function remoteCommandsExtension(context: ExtensionContext): Extension {
     async stop(): Promise<void> {
       for (const undo of off.splice(0)) undo();
       clearInterval(timer);
+      for (const { settle } of [...awaiting.values()])
+        settle({ ok: false, result: 'bridge stopped before the device answered' });
     },
   };
 }
