@@ -165,26 +165,17 @@ export async function revokeGrantsOf(
   reason: string,
   because: Record<string, unknown> = {},
 ): Promise<number> {
-  const ids = grantIds.filter(isUuid);
-  if (ids.length === 0) return 0;
-  return inTransaction(ctx, async (tx) => {
-    const grants = await tx.em.find(AccessGrant, { id: { $in: ids }, revokedAt: null });
-    const now = new Date();
-    for (const grant of grants) {
-      const before = snapshot(grant);
+  const now = new Date();
+  return changeLiveGrants(
+    ctx,
+    grantIds,
+    'GRANT_REVOKE',
+    (grant) => {
       grant.revokedAt = now;
       grant.revokedReason = reason;
-      await recordAudit(tx, {
-        action: 'GRANT_REVOKE',
-        entityType: 'AccessGrant',
-        entityId: grant.id,
-        before,
-        after: { ...snapshot(grant), reason, ...because },
-      });
-      tx.emit?.(new AccessChanged('grant', grant.id, grant.person.id));
-    }
-    return grants.length;
-  });
+    },
+    { reason, ...because },
+  );
 }
 
 /**
@@ -192,11 +183,30 @@ export async function revokeGrantsOf(
  * escorts they designated). Live grants only; each change is audited on its grant, so gates get the
  * holder's record again in their next patch.
  */
-export async function setGrantEscorts(
+export function setGrantEscorts(
   ctx: RequestContext,
   grantIds: readonly string[],
   escortIds: readonly string[],
   because: Record<string, unknown> = {},
+): Promise<number> {
+  return changeLiveGrants(
+    ctx,
+    grantIds,
+    'GRANT_ESCORTS',
+    (grant) => {
+      grant.escortIds = escortIds.length ? [...escortIds] : null;
+    },
+    because,
+  );
+}
+
+/** Applies `change` to each live grant of `grantIds`, each audited as `action` and announced. */
+async function changeLiveGrants(
+  ctx: RequestContext,
+  grantIds: readonly string[],
+  action: string,
+  change: (grant: AccessGrant) => void,
+  because: Record<string, unknown>,
 ): Promise<number> {
   const ids = grantIds.filter(isUuid);
   if (ids.length === 0) return 0;
@@ -204,9 +214,9 @@ export async function setGrantEscorts(
     const grants = await tx.em.find(AccessGrant, { id: { $in: ids }, revokedAt: null });
     for (const grant of grants) {
       const before = snapshot(grant);
-      grant.escortIds = escortIds.length ? [...escortIds] : null;
+      change(grant);
       await recordAudit(tx, {
-        action: 'GRANT_ESCORTS',
+        action,
         entityType: 'AccessGrant',
         entityId: grant.id,
         before,

@@ -13,6 +13,7 @@ import {
   JPEG,
   openVisitWorld,
   type VisitWorld,
+  visitBooking,
   visitRowCounts,
 } from './visit.spec-support.js';
 import { VisitStatus } from './visitor.enums.js';
@@ -27,16 +28,7 @@ let zhangsanId: string;
 let alice: { token: string; personId: string };
 const aliceId = visitorIdNumber();
 
-const booking = (over: Record<string, unknown> = {}) => ({
-  hostId: zhangsanId,
-  purpose: '商务洽谈',
-  validFrom: fromNow(HOUR),
-  validUntil: fromNow(3 * HOUR),
-  name: '王访客',
-  idNumber: aliceId,
-  phone: '13900001111',
-  ...over,
-});
+const booking = (over: Record<string, unknown> = {}) => visitBooking(zhangsanId, aliceId, over);
 
 const counts = () => visitRowCounts(env);
 

@@ -32,6 +32,18 @@ export const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49
   'base64',
 );
 
+/** An office booking 1–3 h from now by 王访客 with this ID number, visiting `hostId`; `over` changes any field. */
+export const visitBooking = (hostId: string, idNumber: string, over: Record<string, unknown> = {}) => ({
+  hostId,
+  purpose: '商务洽谈',
+  validFrom: fromNow(HOUR),
+  validUntil: fromNow(3 * HOUR),
+  name: '王访客',
+  idNumber,
+  phone: '13900001111',
+  ...over,
+});
+
 export interface VisitWorld {
   env: TestEnvironment;
   wx: FakeWechat;

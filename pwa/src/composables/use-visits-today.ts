@@ -1,7 +1,7 @@
-import { type ComputedRef, computed, type Ref, ref, shallowRef } from 'vue';
+import { type ComputedRef, computed, type Ref, shallowRef, watch } from 'vue';
 import { type VisitFieldsFragment, VisitsTodayDocument, VisitUpdatedDocument } from '../gql/graphql';
 import { belongsToday, mergeVisit, visitCounts } from '../lib/visit-status';
-import { useGraphQL } from './use-graphql';
+import { useQuery } from './use-query';
 import { useSubscription } from './use-subscription';
 import { useVisibleInterval } from './use-visible-interval';
 
@@ -30,28 +30,13 @@ export interface VisitsTodayOptions {
  * day, not thousands) so each filter tab can show its count and switching tabs costs no round trip.
  */
 export function useVisitsToday({ intervalMs = 30_000, onUpdate }: VisitsTodayOptions = {}): VisitsToday {
-  const client = useGraphQL();
   const { subscribe } = useSubscription();
+  const query = useQuery(VisitsTodayDocument, () => ({ status: null }));
   const items = shallowRef<VisitFieldsFragment[]>([]);
   const fresh = shallowRef<ReadonlySet<string>>(new Set());
-  const loading = ref(false);
-  const error = shallowRef<unknown>(null);
-  let generation = 0;
-
-  async function refresh(): Promise<void> {
-    const mine = ++generation;
-    loading.value = true;
-    try {
-      const { visitsToday } = await client.request(VisitsTodayDocument, { status: null });
-      if (mine !== generation) return;
-      items.value = visitsToday;
-      error.value = null;
-    } catch (caught) {
-      if (mine === generation) error.value = caught;
-    } finally {
-      if (mine === generation) loading.value = false;
-    }
-  }
+  watch(query.data, (data) => {
+    if (data) items.value = data.visitsToday;
+  });
 
   subscribe(
     VisitUpdatedDocument,
@@ -68,16 +53,15 @@ export function useVisitsToday({ intervalMs = 30_000, onUpdate }: VisitsTodayOpt
     },
   );
 
-  void refresh();
-  useVisibleInterval(refresh, intervalMs);
+  useVisibleInterval(query.refetch, intervalMs);
 
   return {
     items,
     counts: computed(() => visitCounts(items.value)),
     fresh,
-    loading,
-    error,
-    refresh,
+    loading: query.loading,
+    error: query.error,
+    refresh: query.refetch,
     replace(visit) {
       items.value = mergeVisit(items.value, visit);
     },

@@ -1,5 +1,5 @@
 // Resident identity number (居民身份证号码), GB 11643-1999. Ported from core/src/id-number.ts because
-// the mini-program cannot load workspace packages (ESM, outside its root); test/id-number.test.ts
+// the mini-program cannot load workspace packages (ESM, outside its root); test/visitor-validators.test.ts
 // keeps the two in step.
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK_CHARS = '10X98765432';
